@@ -13,7 +13,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -56,8 +55,7 @@ final class CatalogueReader {
         Map<String, String> names = new LinkedHashMap<>();
         Map<String, List<ActionInfo>> actions = new LinkedHashMap<>();
         int actionCount = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = services.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : services.properties()) {
             String prefix = entry.getKey();
             String where = origin + ": service \"" + prefix + "\"";
             if (prefix.isEmpty() || !prefix.equals(prefix.toLowerCase(Locale.ROOT))

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +49,7 @@ class ActionCatalogueReadTest {
         assertThat(catalogue.catalogueVersion()).isEqualTo("@example/iam-data@1.2.202501021");
         assertThat(catalogue.source().dataUpdatedAt()).isEqualTo(Instant.parse("2025-01-02T03:04:05Z"));
         assertThat(catalogue.action("alpha:getthing")).contains(
-                new ActionInfo("alpha", "GetThing", AccessLevel.READ, java.util.List.of("thing"), java.util.List.of()));
+                new ActionInfo("alpha", "GetThing", AccessLevel.READ, List.of("thing"), List.of()));
         assertThat(catalogue.action("alpha:TagThing").orElseThrow().optionalResourceTypes()).containsExactly("Other", "thing");
     }
 
