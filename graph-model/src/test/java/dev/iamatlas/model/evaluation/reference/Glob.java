@@ -29,7 +29,7 @@ final class Glob {
     }
 
     /** A pattern in which * and ? are wildcards. */
-    static List<Token> literalTokens(String pattern) {
+    static List<Token> pattern(String pattern) {
         List<Token> tokens = new ArrayList<>();
         for (char ch : pattern.toCharArray()) {
             tokens.add(token(ch));

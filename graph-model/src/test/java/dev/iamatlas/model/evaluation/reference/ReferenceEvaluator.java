@@ -314,7 +314,7 @@ public final class ReferenceEvaluator {
         for (String pattern : s.actions()) {
             // Actions are case-insensitive; * and ? are wildcards.
             // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html
-            if (Glob.matches(Glob.literalTokens(pattern.toLowerCase(Locale.ROOT)), action.toLowerCase(Locale.ROOT),
+            if (Glob.matches(Glob.pattern(pattern.toLowerCase(Locale.ROOT)), action.toLowerCase(Locale.ROOT),
                     true)) {
                 matched = true;
             }
