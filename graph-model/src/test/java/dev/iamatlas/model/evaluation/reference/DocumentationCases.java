@@ -1,7 +1,7 @@
 package dev.iamatlas.model.evaluation.reference;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -28,9 +28,16 @@ public final class DocumentationCases {
     }
 
     /** One line of a case file. */
-    public record Case(String file, int line, String id, String expected, String doc, String note, JsonNode request) {
+    public record Case(String file, int line, String id, String expected, String doc, String note, ObjectNode request) {
         public boolean ambiguous() {
             return file.equals(AMBIGUOUS_FILE);
+        }
+
+        /** The request alone, without {@code expected}, {@code doc} and {@code note}: a line for {@code simulate --batch}. */
+        public ObjectNode requestWithoutAnswer() {
+            ObjectNode copy = request.deepCopy();
+            copy.remove(List.of("expected", "doc", "note"));
+            return copy;
         }
 
         @Override
@@ -51,7 +58,7 @@ public final class DocumentationCases {
                     if (text.isEmpty()) {
                         continue;
                     }
-                    JsonNode node = MAPPER.readTree(text);
+                    ObjectNode node = (ObjectNode) MAPPER.readTree(text);
                     cases.add(new Case(file.getFileName().toString(), i + 1, node.path("id").asText(null),
                             node.path("expected").asText(null), node.path("doc").asText(null),
                             node.path("note").asText(null), node));

@@ -318,7 +318,7 @@ public final class RandomCaseGenerator {
                 case 4 -> put(condition, "Bool" + ifExists, pick("aws:SecureTransport", "aws:MultiFactorAuthPresent"), pick("true", "false"), null);
                 case 5 -> put(condition, pick("IpAddress", "NotIpAddress") + ifExists, "aws:SourceIp",
                         pick("203.0.113.0/24", "192.0.2.0/24", "2001:db8::/32", "198.51.100.7"), chance(0.3) ? "10.0.0.0/8" : null);
-                case 6 -> put(condition, pick("ArnLike", "ArnEquals", "ArnNotLike", "ArnNotEquals") + ifExists, "aws:SourceArn",
+                case 6 -> put(condition, pick("ArnLike", "ArnEquals", "ArnNotLike", "ArnNotEquals") + ifExists, pick("aws:SourceArn", "AWS:SourceArn"),
                         pick(API + "/*", API + "/*/GET/orders", "arn:aws:execute-api:us-east-1:*:*", "arn:aws:execute-api:us-east-1:${aws:SourceAccount}:*",
                                 "arn:aws:execute-api:us-east-1:" + A + ":abc123/authorizers/*"), null);
                 case 7 -> put(condition, "Null", pick("aws:SourceArn", "aws:SourceVpce", "aws:TagKeys", "aws:username"), pick("true", "false"), null);
