@@ -12,9 +12,10 @@ import java.util.Objects;
  * @param statements the statements, in document order
  * @param sourceText the decoded JSON text the document was read from (after URL-decoding or
  *                   un-escaping), for display
+ * @param statementArray whether {@code Statement} was written as an array (else a single object)
  * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_version.html">IAM JSON policy elements: Version</a>
  */
-public record PolicyDocument(String version, String id, List<Statement> statements, String sourceText) {
+public record PolicyDocument(String version, String id, List<Statement> statements, String sourceText, boolean statementArray) {
 
     /** The current policy language version. */
     public static final String VERSION_2012 = "2012-10-17";
@@ -24,6 +25,14 @@ public record PolicyDocument(String version, String id, List<Statement> statemen
     public PolicyDocument {
         statements = List.copyOf(Objects.requireNonNull(statements, "statements"));
         Objects.requireNonNull(sourceText, "sourceText");
+    }
+
+    /**
+     * How error messages and evidence name a statement: {@code Statement[i]} (0-based) when
+     * {@code Statement} is an array, {@code Statement} when it is a single object.
+     */
+    public String statementLocation(int index) {
+        return statementArray ? "Statement[" + index + "]" : "Statement";
     }
 
     /**

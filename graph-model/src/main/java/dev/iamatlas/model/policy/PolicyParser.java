@@ -219,7 +219,7 @@ public final class PolicyParser {
         } else {
             throw new PolicyParseException("Statement", "must be an object or an array of objects, got " + describe(s));
         }
-        return new PolicyDocument(version, id, statements, sourceText);
+        return new PolicyDocument(version, id, statements, sourceText, !s.isObject());
     }
 
     private static Statement statement(JsonNode node, int index, String where, boolean variables) {
