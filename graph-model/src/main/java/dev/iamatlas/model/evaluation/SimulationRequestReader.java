@@ -36,8 +36,9 @@ import java.util.Map;
 public final class SimulationRequestReader {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
             .build();
-    private static final int CACHE_LIMIT = 20_000;
+    private static final int CACHE_LIMIT = 4096;
 
     private final Map<String, Object> cache = new HashMap<>();
 
