@@ -41,6 +41,9 @@ import java.util.Set;
  *   <li>Across accounts both sides must allow; a resource policy naming the account suffices for
  *       the resource side
  *       (<a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html">cross-account</a>).</li>
+ *   <li>Role trust policies and KMS key policies must themselves allow, even within one account:
+ *       an identity-policy Allow alone does not suffice (a trust policy naming the account does,
+ *       together with an identity-policy Allow).</li>
  *   <li>The account root user has full access in its own account, subject to explicit denies and
  *       SCPs.</li>
  * </ol>
@@ -399,6 +402,9 @@ public final class DefaultPolicyEvaluator implements PolicyEvaluator {
                     || (strength == PrincipalMatch.USER.ordinal() && sessionAllows)
                     || (strength == PrincipalMatch.ROLE.ordinal() && boundaryAllows && sessionAllows)) {
                 return DecisionReason.ALLOWED_BY_RESOURCE_POLICY;
+            }
+            if (identitySide && request.resourcePolicyRequired() && strength == PrincipalMatch.NONE.ordinal()) {
+                return DecisionReason.RESOURCE_POLICY_MUST_ALLOW;
             }
             if (identitySide) {
                 return root && !(permissive ? idAllowU : idAllowT) ? DecisionReason.ALLOWED_AS_ROOT_USER

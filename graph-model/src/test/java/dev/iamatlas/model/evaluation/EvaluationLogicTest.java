@@ -143,6 +143,27 @@ class EvaluationLogicTest {
             assertThat(decide(request(SESSION, "s3:GetObject", BUCKET_KEY).resourcePolicy(p))).isEqualTo(Outcome.IMPLICIT_DENY);
         }
 
+        /** "IAM role trust policies and KMS key policies are exceptions to this logic" (denyallow page). */
+        @Test
+        void assumingARoleNeedsItsTrustPolicyEvenWithinOneAccount() {
+            String target = "arn:aws:iam::" + A + ":role/target";
+            NamedPolicy allowAssume = statements("{'Effect':'Allow','Action':'sts:AssumeRole','Resource':'" + target + "'}");
+            assertThat(decide(request(SESSION, "sts:AssumeRole", target).identityPolicy(allowAssume))).isEqualTo(Outcome.IMPLICIT_DENY);
+            NamedPolicy trustsAccount = statements("{'Effect':'Allow','Principal':{'AWS':'arn:aws:iam::" + A + ":root'},'Action':'sts:AssumeRole'}");
+            assertThat(decide(request(SESSION, "sts:AssumeRole", target).identityPolicy(allowAssume).resourcePolicy(trustsAccount)))
+                    .isEqualTo(Outcome.ALLOW);
+            assertThat(decide(request(SESSION, "sts:AssumeRole", target).resourcePolicy(trustsAccount))).isEqualTo(Outcome.IMPLICIT_DENY);
+            NamedPolicy trustsRole = statements("{'Effect':'Allow','Principal':{'AWS':'" + ROLE + "'},'Action':'sts:AssumeRole'}");
+            assertThat(decide(request(SESSION, "sts:AssumeRole", target).resourcePolicy(trustsRole))).isEqualTo(Outcome.ALLOW);
+        }
+
+        @Test
+        void aServiceAssumesARoleThatTrustsIt() {
+            NamedPolicy trust = statements("{'Effect':'Allow','Principal':{'Service':'lambda.amazonaws.com'},'Action':'sts:AssumeRole'}");
+            assertThat(decide(request("lambda.amazonaws.com", "sts:AssumeRole", ROLE).resourcePolicy(trust))).isEqualTo(Outcome.ALLOW);
+            assertThat(decide(request("apigateway.amazonaws.com", "sts:AssumeRole", ROLE).resourcePolicy(trust))).isEqualTo(Outcome.IMPLICIT_DENY);
+        }
+
         @Test
         void theRootUserHasFullAccessInItsOwnAccount() {
             assertThat(decide(request("arn:aws:iam::" + A + ":root", "s3:GetObject", BUCKET_KEY))).isEqualTo(Outcome.ALLOW);
