@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.iamatlas.model.policy.PolicyDocument;
 import dev.iamatlas.model.policy.PolicyParseException;
 import dev.iamatlas.model.policy.PolicyParser;
@@ -34,8 +33,10 @@ import java.util.Map;
  * parses it once. Not thread-safe (the cache); use one reader per thread.
  */
 public final class SimulationRequestReader {
+    // No STRICT_DUPLICATE_DETECTION here: skipping over inline policies with it costs a hash set per
+    // object. Duplicate request fields are caught below; policies are re-read by PolicyParser, which
+    // detects duplicates itself.
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
             .build();
     private static final int CACHE_LIMIT = 4096;
@@ -114,8 +115,12 @@ public final class SimulationRequestReader {
                 throw new Problem("a request must be a JSON object");
             }
             String name;
+            java.util.Set<String> seen = new java.util.HashSet<>();
             while ((name = p.nextFieldName()) != null) {
                 JsonToken t = p.nextToken();
+                if (!seen.add(name)) {
+                    throw new Problem("duplicate field \"" + name + "\"");
+                }
                 switch (name) {
                     case "id":
                         f.id = t == JsonToken.VALUE_STRING ? p.getText()
@@ -187,6 +192,9 @@ public final class SimulationRequestReader {
         String key;
         while ((key = p.nextFieldName()) != null) {
             JsonToken v = p.nextToken();
+            if (out.containsKey(key)) {
+                throw new Problem("context: duplicate key \"" + key + "\"");
+            }
             if (v == JsonToken.VALUE_NULL) {
                 continue;
             }
