@@ -223,6 +223,9 @@ public final class SimulationRequestReader {
         if (t == JsonToken.VALUE_NULL) {
             return List.of();
         }
+        if (type == PolicyType.IDENTITY && (t == JsonToken.START_OBJECT || t == JsonToken.VALUE_STRING)) {
+            return List.of(policy(json, p, t, field, type)); // one policy given without the array
+        }
         if (t != JsonToken.START_ARRAY) {
             throw new Problem(field + ": must be an array of policies");
         }
