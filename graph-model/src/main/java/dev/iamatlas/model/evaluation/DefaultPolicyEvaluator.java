@@ -141,7 +141,7 @@ public final class DefaultPolicyEvaluator implements PolicyEvaluator {
                 if (!actionMatches(statement)) {
                     continue;
                 }
-                int resource = resourceMatch(statement);
+                int resource = resourceMatch(statement, resourceSide || type == PolicyType.SCP);
                 if (resource == ResourcePattern.NO) {
                     continue;
                 }
@@ -209,14 +209,20 @@ public final class DefaultPolicyEvaluator implements PolicyEvaluator {
             return true;
         }
 
-        /** YES, NO or UNKNOWN. NotResource: the resource matches none of the entries. */
-        private int resourceMatch(Statement statement) {
+        /**
+         * YES, NO or UNKNOWN. NotResource: the resource matches none of the entries. Without either
+         * element a resource-side statement (a trust policy) is about the policy's own resource and
+         * an SCP statement covers every resource (SCPs grant nothing, so this cannot widen access);
+         * an identity, boundary or session statement (invalid for IAM) is read so it cannot allow:
+         * an Allow matches nothing, a Deny everything.
+         */
+        private int resourceMatch(Statement statement, boolean anyResourceWhenMissing) {
             List<ResourcePattern> patterns = statement.resource();
             boolean not = false;
             if (patterns == null) {
                 patterns = statement.notResource();
                 if (patterns == null) {
-                    return ResourcePattern.YES; // no Resource element (e.g. a trust policy): the policy's own resource
+                    return anyResourceWhenMissing || statement.effect() == Effect.DENY ? ResourcePattern.YES : ResourcePattern.NO;
                 }
                 not = true;
             }

@@ -70,6 +70,14 @@ class EvaluationLogicTest {
         }
 
         @Test
+        void anIdentityAllowWithoutResourceCannotAllowButADenyWithoutResourceDenies() {
+            assertThat(decide(request(USER, "s3:GetObject", BUCKET_KEY).identityPolicy(statements("{'Effect':'Allow','Action':'s3:*'}"))))
+                    .isEqualTo(Outcome.IMPLICIT_DENY);
+            assertThat(decide(request(USER, "s3:GetObject", BUCKET_KEY).identityPolicy(ALLOW_S3)
+                    .identityPolicy(statements("{'Effect':'Deny','Action':'s3:*'}")))).isEqualTo(Outcome.EXPLICIT_DENY);
+        }
+
+        @Test
         void actionNamesAreCaseInsensitive() {
             NamedPolicy p = statements("{'Effect':'Allow','Action':'S3:getobject','Resource':'*'}");
             assertThat(decide(request(USER, "s3:GetObject", BUCKET_KEY).identityPolicy(p))).isEqualTo(Outcome.ALLOW);
