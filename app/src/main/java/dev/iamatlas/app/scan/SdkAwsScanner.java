@@ -54,7 +54,7 @@ final class SdkAwsScanner implements AwsScanner {
             String accountId = identity.account();
             String partition = partitionOf(identity.arn());
             List<String> regions = regions(request, configuredRegion, partition);
-            LOG.log(Level.INFO, "scanning account {0} in {1}", accountId, regions);
+            LOG.log(Level.DEBUG, "scanning account {0} in {1}", accountId, regions);
 
             ScanContext ctx = new ScanContext(token, counter, safeListener, request.tuning().threadsPerLane());
             ctx.progress.register("sts", "global");
@@ -121,7 +121,7 @@ final class SdkAwsScanner implements AwsScanner {
                     toolVersion(), identity.arn(), startedAt, Instant.now(), complete, counter.byService()));
             Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
             safeListener.progress(ctx.progress.report(counter.total(), ctx.gapCount(), elapsed, true));
-            LOG.log(Level.INFO, "scan of {0} {1} in {2} ms: {3} calls {4}, {5} throttled answers, {6} gaps",
+            LOG.log(Level.DEBUG, "scan of {0} {1} in {2} ms: {3} calls {4}, {5} throttled answers, {6} gaps",
                     accountId, complete ? "finished" : "cancelled", elapsed.toMillis(), counter.total(),
                     counter.byOperation(), pacer.throttles(), ctx.gapCount());
             return snapshot.build();
