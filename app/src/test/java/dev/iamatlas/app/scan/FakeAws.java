@@ -250,7 +250,8 @@ final class FakeAws implements AutoCloseable {
 
     /** A REST API whose policy is a string, JSON-escaped the way API Gateway returns it ({@code /} as {@code \/}). */
     static String restApi(String id, String name, String policyJson) {
-        String escaped = policyJson.replace("\\", "\\\\").replace("\"", "\\\"").replace("/", "\\/");
+        String escaped = policyJson == null ? null
+                : policyJson.replace("\\", "\\\\").replace("\"", "\\\"").replace("/", "\\/");
         return "{\"id\":\"" + id + "\",\"name\":\"" + name + "\",\"endpointConfiguration\":{\"types\":[\"REGIONAL\"]},"
                 + "\"apiKeySource\":\"HEADER\",\"disableExecuteApiEndpoint\":false"
                 + (policyJson == null ? "" : ",\"policy\":" + quoted(escaped)) + "}";

@@ -30,7 +30,7 @@ class IamScanTest extends ScanTestSupport {
     static final String POWER_USER = "arn:aws:iam::aws:policy/PowerUserAccess";
 
     /** An account whose GAAD answer spans two pages: users and a group on the first, roles and policies on the second. */
-    void accountOverTwoPages() {
+    static void accountOverTwoPages(FakeAws aws) {
         aws.gaadPage(null, "page-2-marker",
                 iamUser("alice", member("devs"), inlinePolicy("tables", DYNAMO), attached(READ_S3), POWER_USER),
                 iamGroup("devs", attached(READ_S3)), "", "");
@@ -41,7 +41,7 @@ class IamScanTest extends ScanTestSupport {
 
     @Test
     void usersGroupsRolesAndPoliciesComeFromEveryPageWithTheirDocumentsDecoded() {
-        accountOverTwoPages();
+        accountOverTwoPages(aws);
         aws.iamPolicyOutsideGaad(POWER_USER, "v9", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
                 + "\"NotAction\":\"iam:*\",\"Resource\":\"*\"}]}");
 
@@ -72,7 +72,7 @@ class IamScanTest extends ScanTestSupport {
 
     @Test
     void aManagedPolicyUsedOnlyAsPermissionsBoundaryIsReadAlthoughGaadLeavesItOut() {
-        accountOverTwoPages();
+        accountOverTwoPages(aws);
         String boundary = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"NotAction\":\"iam:*\","
                 + "\"Resource\":\"*\"}]}";
         aws.iamPolicyOutsideGaad(POWER_USER, "v9", boundary);
@@ -88,7 +88,7 @@ class IamScanTest extends ScanTestSupport {
 
     @Test
     void aRolesMaximumSessionDurationComesFromListRoles() {
-        accountOverTwoPages();
+        accountOverTwoPages(aws);
         aws.iamPolicyOutsideGaad(POWER_USER, "v1", READ_S3_V1);
         aws.iamRoleSessionDuration("orders-fn", 7200);
 
@@ -97,7 +97,7 @@ class IamScanTest extends ScanTestSupport {
 
     @Test
     void throttledIamCallsAreRetriedAndNothingIsLost() {
-        accountOverTwoPages();
+        accountOverTwoPages(aws);
         aws.iamPolicyOutsideGaad(POWER_USER, "v1", READ_S3_V1);
         aws.throttleFirst(() -> query("iam", "GetAccountAuthorizationDetails"), 3);
 

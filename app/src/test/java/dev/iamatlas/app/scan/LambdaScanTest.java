@@ -16,6 +16,7 @@ import static dev.iamatlas.app.scan.FakeAws.listFunctions;
 import static dev.iamatlas.app.scan.FakeAws.roleArn;
 import static dev.iamatlas.app.scan.FakeAws.urlConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.iamatlas.model.snapshot.AccountSnapshot;
 import dev.iamatlas.model.snapshot.FunctionUrlConfig;
@@ -41,7 +42,7 @@ class LambdaScanTest extends ScanTestSupport {
     }
 
     /** orders ($LATEST, versions 1 and 2, alias live → 2) over two pages, and payments with no policy at all. */
-    void twoFunctionsOverTwoPages() {
+    static void twoFunctionsOverTwoPages(FakeAws aws) {
         aws.functionsPage(null, "m-2", functionConfig("orders", "$LATEST", roleArn("orders-v3")),
                 functionConfig("orders", "1", roleArn("orders-v1")));
         aws.functionsPage("m-2", null, functionConfig("orders", "2", roleArn("orders-v2")),
@@ -55,7 +56,7 @@ class LambdaScanTest extends ScanTestSupport {
 
     @Test
     void functionsVersionsAndAliasesComeFromEveryPageEachWithItsOwnPolicy() {
-        twoFunctionsOverTwoPages();
+        twoFunctionsOverTwoPages(aws);
 
         AccountSnapshot snapshot = scan();
 
@@ -81,7 +82,7 @@ class LambdaScanTest extends ScanTestSupport {
 
     @Test
     void everyCallIsCountedAndNoneIsWasted() {
-        twoFunctionsOverTwoPages();
+        twoFunctionsOverTwoPages(aws);
 
         AccountSnapshot snapshot = scan();
 
@@ -93,22 +94,22 @@ class LambdaScanTest extends ScanTestSupport {
 
     @Test
     void functionUrlsOnTheFunctionAndItsAliasesAreRead() {
-        twoFunctionsOverTwoPages();
+        twoFunctionsOverTwoPages(aws);
         aws.urlConfigsPage("orders", null, "u-2", urlConfig(ORDERS, "AWS_IAM"));
         aws.urlConfigsPage("orders", "u-2", null, urlConfig(ORDERS + ":live", "NONE"));
 
         LambdaFunction orders = function(scan(), "orders");
 
         assertThat(orders.urlConfigs()).extracting(FunctionUrlConfig::qualifier, FunctionUrlConfig::authType)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(null, "AWS_IAM"),
-                        org.assertj.core.groups.Tuple.tuple("live", "NONE"));
+                .containsExactly(tuple(null, "AWS_IAM"),
+                        tuple("live", "NONE"));
         assertThat(orders.urlConfigs().get(1).functionArn()).isEqualTo(ORDERS + ":live");
         assertThat(orders.urlConfigs().get(0).invokeMode()).isEqualTo("BUFFERED");
     }
 
     @Test
     void anEndpointWithoutListFunctionUrlConfigsIsAskedForEachUrlInstead() {
-        twoFunctionsOverTwoPages();
+        twoFunctionsOverTwoPages(aws);
         aws.stub(1, get(urlPathEqualTo("/2021-10-31/functions/orders/urls")),
                 aResponse().withStatus(404).withHeader("Content-Type", "text/html").withBody("<h1>Not Found</h1>"));
         aws.stub(1, get(urlPathEqualTo("/2021-10-31/functions/payments/urls")),
@@ -130,7 +131,7 @@ class LambdaScanTest extends ScanTestSupport {
 
     @Test
     void throttledLambdaCallsAreRetriedAndNothingIsLost() {
-        twoFunctionsOverTwoPages();
+        twoFunctionsOverTwoPages(aws);
         aws.throttleFirst(() -> getPolicy("orders").withQueryParam("Qualifier", equalTo("live")), 4);
         aws.throttleFirst(() -> listFunctions().withQueryParam("Marker", equalTo("m-2")), 2);
 
@@ -144,7 +145,7 @@ class LambdaScanTest extends ScanTestSupport {
 
     @Test
     void aTransient500IsRetriedAndAPersistentOneBecomesAGap() {
-        twoFunctionsOverTwoPages();
+        twoFunctionsOverTwoPages(aws);
         aws.failFirst(() -> getPolicy("orders").withQueryParam("Qualifier", absent()), 3);
         aws.alwaysFail(getPolicy("orders").withQueryParam("Qualifier", equalTo("live")), 503);
 
@@ -161,7 +162,7 @@ class LambdaScanTest extends ScanTestSupport {
 
     @Test
     void aSlowAnswerIsWaitedForAndOneSlowerThanTheTimeoutIsRetried() {
-        twoFunctionsOverTwoPages();
+        twoFunctionsOverTwoPages(aws);
         aws.slow(getPolicy("orders").withQueryParam("Qualifier", absent()), Duration.ofMillis(800),
                 json(200, "{\"Policy\":" + FakeAws.quoted(FROM_API) + "}"));
         aws.slow(getPolicy("payments"), Duration.ofSeconds(3), json(200, "{}"));
@@ -196,7 +197,7 @@ class LambdaScanTest extends ScanTestSupport {
 
     @Test
     void aFunctionDeletedBetweenTheListAndItsDetailsIsDropped() {
-        twoFunctionsOverTwoPages();
+        twoFunctionsOverTwoPages(aws);
         aws.stub(1, get(urlPathEqualTo("/2015-03-31/functions/payments/aliases")),
                 lambdaError(404, "ResourceNotFoundException", "Function not found: " + functionArn("us-east-1", "payments")));
 
@@ -208,7 +209,7 @@ class LambdaScanTest extends ScanTestSupport {
 
     @Test
     void versionPoliciesCanBeSkippedAndTheSnapshotSaysSo() {
-        twoFunctionsOverTwoPages();
+        twoFunctionsOverTwoPages(aws);
 
         AccountSnapshot snapshot = scan(request().versionPolicies(false));
 
