@@ -26,6 +26,8 @@ abstract class ScanTestSupport {
             .withBackoff(Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(20))
             .withAttemptTimeout(Duration.ofSeconds(3)).withThreadsPerLane(4);
 
+    static Path configFile;
+    static Path credentialsFile;
     FakeAws aws;
 
     @BeforeAll
@@ -33,6 +35,8 @@ abstract class ScanTestSupport {
         Path dir = Files.createTempDirectory("iam-atlas-aws-config");
         Path config = Files.writeString(dir.resolve("config"), "");
         Path credentials = Files.writeString(dir.resolve("credentials"), "");
+        configFile = config;
+        credentialsFile = credentials;
         System.setProperty("aws.configFile", config.toString());
         System.setProperty("aws.sharedCredentialsFile", credentials.toString());
         System.setProperty("aws.accessKeyId", ACCESS_KEY);
@@ -47,8 +51,10 @@ abstract class ScanTestSupport {
     }
 
     @AfterEach
-    void stopFakeAws() {
+    void stopFakeAws() throws IOException {
         aws.close();
+        Files.writeString(configFile, "");
+        Files.writeString(credentialsFile, "");
     }
 
     ScanRequest.Builder request() {
