@@ -42,6 +42,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(
         name = "scan",
+        mixinStandardHelpOptions = true,
         description = {
             "Scans a live AWS account (IAM, Organizations, Lambda, API Gateway) into a snapshot.",
             "Honours the standard AWS environment and config files: AWS_PROFILE, AWS_REGION, SSO profiles,",
@@ -162,15 +163,20 @@ public final class ScanCommand implements Callable<Integer> {
             stdout.flush();
             return "standard output";
         }
-        Path file = out != null ? Path.of(out)
-                : Path.of(snapshot.accountId() + "-" + FILE_STAMP.format(snapshot.metadata().finishedAt())
-                        + ".iam-atlas.json");
+        Path file = out != null ? Path.of(out) : defaultFile(snapshot);
         try {
             SnapshotJson.write(snapshot, file);
         } catch (IOException e) {
             throw new IllegalStateException(file + ": could not write the snapshot: " + e.getMessage(), e);
         }
         return file.toAbsolutePath().normalize().toString();
+    }
+
+    /** {@code ACCOUNT-yyyyMMdd-HHmmss.iam-atlas.json} (UTC, when the scan finished) in the current folder. */
+    static Path defaultFile(AccountSnapshot snapshot) {
+        java.time.Instant when = snapshot.metadata().finishedAt() != null ? snapshot.metadata().finishedAt()
+                : java.time.Instant.now();
+        return Path.of(snapshot.accountId() + "-" + FILE_STAMP.format(when) + ".iam-atlas.json");
     }
 
     private static void report(PrintWriter err, AccountSnapshot snapshot, String where) {
