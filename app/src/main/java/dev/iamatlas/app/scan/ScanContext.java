@@ -34,7 +34,7 @@ final class ScanContext {
     private final int threadsPerLane;
     private final Map<String, ExecutorService> lanes = new ConcurrentHashMap<>();
     private final List<ScanGap> gaps = new ArrayList<>();
-    private final Map<String, int[]> deniedCounts = new ConcurrentHashMap<>();
+    private final Map<String, Denials> denials = new ConcurrentHashMap<>();
     private final Object quiet = new Object();
     private int pending;
     private volatile boolean stopping;
@@ -121,14 +121,14 @@ final class ScanContext {
         if (cancelled()) {
             return new Result<>(Outcome.CANCELLED, null, null);
         }
-        String breaker = service + " " + region + " " + operation;
-        int[] denied = deniedCounts.get(breaker);
-        if (denied != null && denied[0] >= DENIED_BEFORE_GIVING_UP && denied[1] == 0) {
-            return new Result<>(Outcome.FAILED, null, new SkippedAfterDenials(operation));
+        Denials denied = denials.computeIfAbsent(service + " " + region + " " + operation, k -> new Denials());
+        String deniedCode = denied.givenUp();
+        if (deniedCode != null) {
+            return new Result<>(Outcome.FAILED, null, new SkippedAfterDenials(operation, deniedCode));
         }
         try {
             T value = call.get();
-            deniedCounts.computeIfAbsent(breaker, k -> new int[2])[1]++;
+            denied.allowed();
             return new Result<>(Outcome.OK, value, null);
         } catch (AbortedException e) {
             return new Result<>(Outcome.CANCELLED, null, e);
@@ -143,9 +143,7 @@ final class ScanContext {
                 return new Result<>(Outcome.UNSUPPORTED, null, e);
             }
             if (AwsErrors.isAccessDenied(e)) {
-                synchronized (deniedCounts) {
-                    deniedCounts.computeIfAbsent(breaker, k -> new int[2])[0]++;
-                }
+                denied.denied(AwsErrors.code(e));
             }
             return new Result<>(Outcome.FAILED, null, e);
         }
@@ -153,7 +151,7 @@ final class ScanContext {
 
     /** Records the gap for a failed call. */
     void gapFor(String service, String region, String operation, String resource, Throwable error) {
-        String code = error instanceof SkippedAfterDenials ? "AccessDenied" : AwsErrors.code(error);
+        String code = error instanceof SkippedAfterDenials skipped ? skipped.code : AwsErrors.code(error);
         String message = AwsErrors.message(error);
         if (AwsErrors.isRegionNotEnabled(error) && !"global".equals(region)) {
             message = "the region may not be enabled for this account (" + message + ")";
@@ -241,13 +239,36 @@ final class ScanContext {
         };
     }
 
+    /** Counts the AccessDenied answers and successes of one operation in one region. */
+    private static final class Denials {
+        private int denied;
+        private int allowed;
+        private String code;
+
+        synchronized void denied(String errorCode) {
+            denied++;
+            code = errorCode;
+        }
+
+        synchronized void allowed() {
+            allowed++;
+        }
+
+        /** The denial's error code once the operation is no longer worth trying, else null. */
+        synchronized String givenUp() {
+            return denied >= DENIED_BEFORE_GIVING_UP && allowed == 0 ? code : null;
+        }
+    }
+
     /** Stands in for a call not made because the same operation was denied repeatedly in this region. */
     static final class SkippedAfterDenials extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        final String code;
 
-        SkippedAfterDenials(String operation) {
+        SkippedAfterDenials(String operation, String code) {
             super("not tried: " + operation + " was denied " + DENIED_BEFORE_GIVING_UP
                     + " times in this region and never allowed");
+            this.code = code;
         }
     }
 }

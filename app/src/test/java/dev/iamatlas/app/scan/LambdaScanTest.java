@@ -190,7 +190,7 @@ class LambdaScanTest extends ScanTestSupport {
 
         assertThat(snapshot.functions()).hasSize(12);
         assertThat(snapshot.gaps()).hasSize(12).allMatch(g -> g.operation().equals("GetPolicy")
-                && g.errorCode().startsWith("AccessDenied"));
+                && g.errorCode().equals("AccessDeniedException"));
         assertThat(aws.requests(get(urlPathMatching(
                 "/2015-03-31/functions/[^/]+/policy")))).hasSize(5);
     }
