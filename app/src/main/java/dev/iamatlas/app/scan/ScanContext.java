@@ -56,6 +56,11 @@ final class ScanContext {
         }
     }
 
+    /** The listener this scan reports to. */
+    ScanListener listener() {
+        return listener;
+    }
+
     boolean cancelled() {
         return stopping || cancellation.isCancelled();
     }

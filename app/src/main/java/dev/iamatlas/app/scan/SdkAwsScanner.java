@@ -51,38 +51,79 @@ final class SdkAwsScanner implements AwsScanner {
             AwsCredentialsProvider credentials = Credentials.resolve(request, clients::stsWith, home);
             clients.credentials(credentials);
             GetCallerIdentityResponse identity = identify(clients, credentials, home);
-            String accountId = identity.account();
             String partition = partitionOf(identity.arn());
             List<String> regions = regions(request, configuredRegion, partition);
-            LOG.log(Level.DEBUG, "scanning account {0} in {1}", accountId, regions);
+            LOG.log(Level.DEBUG, "scanning account {0} in {1}", identity.account(), regions);
 
             ScanContext ctx = new ScanContext(token, counter, safeListener, request.tuning().threadsPerLane());
-            ctx.progress.register("sts", "global");
-            ctx.progress.stepAdded("sts", "global");
-            ctx.progress.stepDone("sts", "global");
-            IamCollector iam = new IamCollector(ctx, clients.iam(globalRegion(partition)));
-            Region orgRegion = organizationsRegion(partition);
-            OrganizationsCollector organizations = new OrganizationsCollector(ctx, new OrganizationsJsonClient(
-                    clients.http(), credentials, clients.organizationsEndpoint(orgRegion), orgRegion.id(), pacer,
-                    counter, clients.retry(), token), accountId);
-            List<LambdaCollector> lambdas = new ArrayList<>();
-            List<RestApiCollector> restApis = new ArrayList<>();
-            List<HttpApiCollector> httpApis = new ArrayList<>();
-            for (String region : regions) {
-                lambdas.add(new LambdaCollector(ctx, clients.lambda(region), region, request.versionPolicies()));
-                restApis.add(new RestApiCollector(ctx, clients.apiGateway(region), region));
-                httpApis.add(new HttpApiCollector(ctx, clients.apiGatewayV2(region), region));
-            }
-
             ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread thread = new Thread(r, "iam-atlas-scan-progress");
                 thread.setDaemon(true);
                 return thread;
             });
-            reporter.scheduleWithFixedDelay(() -> safeListener.progress(ctx.progress.report(counter.total(),
-                    ctx.gapCount(), Duration.ofNanos(System.nanoTime() - startNanos), false)),
-                    0, REPORT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                Run run = new Run(ctx, identity, partition, regions, startedAt, startNanos);
+                run.collectors(request, clients, credentials, pacer);
+                reporter.scheduleWithFixedDelay(() -> safeListener.progress(run.progress(false)),
+                        0, REPORT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+                boolean complete = run.execute();
+                reporter.shutdownNow();
+                awaitQuietly(reporter);
+                AccountSnapshot snapshot = run.snapshot(complete);
+                safeListener.progress(run.progress(true));
+                LOG.log(Level.DEBUG, "scan of {0} {1}: {2} calls {3}, {4} throttled answers, {5} gaps",
+                        identity.account(), complete ? "finished" : "cancelled", counter.total(),
+                        counter.byOperation(), pacer.throttles(), ctx.gapCount());
+                return snapshot;
+            } finally {
+                reporter.shutdownNow();
+                ctx.stop(Duration.ZERO);
+            }
+        }
+    }
 
+    /** One scan once the account is known: its collectors, how to run them and how to assemble the snapshot. */
+    private static final class Run {
+        private final ScanContext ctx;
+        private final GetCallerIdentityResponse identity;
+        private final String partition;
+        private final List<String> regions;
+        private final Instant startedAt;
+        private final long startNanos;
+        private IamCollector iam;
+        private OrganizationsCollector organizations;
+        private final List<LambdaCollector> lambdas = new ArrayList<>();
+        private final List<RestApiCollector> restApis = new ArrayList<>();
+        private final List<HttpApiCollector> httpApis = new ArrayList<>();
+
+        Run(ScanContext ctx, GetCallerIdentityResponse identity, String partition, List<String> regions,
+                Instant startedAt, long startNanos) {
+            this.ctx = ctx;
+            this.identity = identity;
+            this.partition = partition;
+            this.regions = regions;
+            this.startedAt = startedAt;
+            this.startNanos = startNanos;
+        }
+
+        void collectors(ScanRequest request, ClientFactory clients, AwsCredentialsProvider credentials, Pacer pacer) {
+            ctx.progress.register("sts", "global");
+            ctx.progress.stepAdded("sts", "global");
+            ctx.progress.stepDone("sts", "global");
+            iam = new IamCollector(ctx, clients.iam(globalRegion(partition)));
+            Region orgRegion = organizationsRegion(partition);
+            organizations = new OrganizationsCollector(ctx, new OrganizationsJsonClient(clients.http(), credentials,
+                    clients.organizationsEndpoint(orgRegion), orgRegion.id(), pacer, ctx.counter, clients.retry(),
+                    ctx.cancellation), identity.account());
+            for (String region : regions) {
+                lambdas.add(new LambdaCollector(ctx, clients.lambda(region), region, request.versionPolicies()));
+                restApis.add(new RestApiCollector(ctx, clients.apiGateway(region), region));
+                httpApis.add(new HttpApiCollector(ctx, clients.apiGatewayV2(region), region));
+            }
+        }
+
+        /** Starts every collector and waits; true when all finished, false when cancelled. */
+        boolean execute() {
             iam.start();
             organizations.start();
             for (int i = 0; i < regions.size(); i++) {
@@ -90,13 +131,12 @@ final class SdkAwsScanner implements AwsScanner {
                 restApis.get(i).start();
                 httpApis.get(i).start();
             }
-
             boolean complete;
             try {
                 complete = ctx.awaitAll(REPORT_EVERY);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                token.cancel();
+                ctx.cancellation.cancel();
                 complete = false;
             }
             if (!complete) {
@@ -107,23 +147,25 @@ final class SdkAwsScanner implements AwsScanner {
                                     + unfinished.total() + " steps done)"));
                 }
             }
-            reporter.shutdownNow();
-            awaitQuietly(reporter);
+            return complete;
+        }
 
-            AccountSnapshot.Builder snapshot = AccountSnapshot.builder(ScanMetadata.of(accountId, "scan", regions));
+        ScanProgress progress(boolean finished) {
+            return ctx.progress.report(ctx.counter.total(), ctx.gapCount(),
+                    Duration.ofNanos(System.nanoTime() - startNanos), finished);
+        }
+
+        AccountSnapshot snapshot(boolean complete) {
+            AccountSnapshot.Builder snapshot = AccountSnapshot.builder(
+                    ScanMetadata.of(identity.account(), "scan", regions));
             iam.contributeTo(snapshot);
             snapshot.organization(organizations.organization());
             lambdas.forEach(c -> c.contributeTo(snapshot));
             restApis.forEach(c -> c.contributeTo(snapshot));
             httpApis.forEach(c -> c.contributeTo(snapshot));
             ctx.gaps().forEach(snapshot::gap);
-            snapshot.metadata(new ScanMetadata(accountId, iam.accountAlias(), partition, regions, "scan",
-                    toolVersion(), identity.arn(), startedAt, Instant.now(), complete, counter.byService()));
-            Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
-            safeListener.progress(ctx.progress.report(counter.total(), ctx.gapCount(), elapsed, true));
-            LOG.log(Level.DEBUG, "scan of {0} {1} in {2} ms: {3} calls {4}, {5} throttled answers, {6} gaps",
-                    accountId, complete ? "finished" : "cancelled", elapsed.toMillis(), counter.total(),
-                    counter.byOperation(), pacer.throttles(), ctx.gapCount());
+            snapshot.metadata(new ScanMetadata(identity.account(), iam.accountAlias(), partition, regions, "scan",
+                    toolVersion(), identity.arn(), startedAt, Instant.now(), complete, ctx.counter.byService()));
             return snapshot.build();
         }
     }
