@@ -56,7 +56,11 @@ final class ProgressTracker {
         return snapshotEntries().stream().filter(p -> !p.finished()).toList();
     }
 
-    ScanProgress report(long apiCalls, int gaps, Duration elapsed, boolean scanFinished) {
+    /**
+     * @param scanFinished whether this is the last report
+     * @param complete whether the scan finished everything (a cancelled scan's last report keeps its fraction)
+     */
+    ScanProgress report(long apiCalls, int gaps, Duration elapsed, boolean scanFinished, boolean complete) {
         List<ScanProgress.ServiceProgress> services = snapshotEntries();
         double sum = 0;
         for (ScanProgress.ServiceProgress p : services) {
@@ -64,7 +68,7 @@ final class ProgressTracker {
         }
         double fraction = services.isEmpty() ? 0 : sum / services.size();
         synchronized (this) {
-            fraction = scanFinished ? 1.0 : Math.min(0.99, Math.max(lastFraction, fraction));
+            fraction = scanFinished && complete ? 1.0 : Math.min(0.99, Math.max(lastFraction, fraction));
             lastFraction = fraction;
         }
         return new ScanProgress(services, fraction, apiCalls, gaps, elapsed, scanFinished);

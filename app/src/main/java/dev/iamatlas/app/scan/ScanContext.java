@@ -89,7 +89,11 @@ final class ScanContext {
                 gap(new ScanGap(service, region, "scan", null, bug.getClass().getSimpleName(),
                         "unexpected error: " + bug.getMessage()));
             } finally {
-                progress.stepDone(service, region);
+                if (!cancelled()) {
+                    // A step that ends while the scan is cancelled may have given up half-way: it stays "not done",
+                    // so its service is reported unfinished and gets a gap.
+                    progress.stepDone(service, region);
+                }
                 synchronized (quiet) {
                     pending--;
                     if (pending == 0) {
@@ -101,7 +105,6 @@ final class ScanContext {
         try {
             lane(service, region, lane).execute(wrapped);
         } catch (java.util.concurrent.RejectedExecutionException stopped) {
-            progress.stepDone(service, region);
             synchronized (quiet) {
                 pending--;
                 quiet.notifyAll();

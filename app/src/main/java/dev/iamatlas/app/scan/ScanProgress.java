@@ -8,7 +8,8 @@ import java.util.Objects;
  * A picture of a running scan.
  *
  * @param services one entry per service and region (IAM, STS and Organizations have region {@code global})
- * @param fraction 0 to 1, never decreasing; 1 only when the scan has finished
+ * @param fraction 0 to 1, never decreasing; 1 only when the scan has finished everything (a cancelled scan's
+ *     last report keeps the fraction it reached)
  * @param apiCalls HTTP calls made so far, retries included
  * @param gaps how many gaps were recorded so far
  * @param elapsed time since the scan started

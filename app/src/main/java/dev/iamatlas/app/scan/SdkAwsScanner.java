@@ -64,13 +64,13 @@ final class SdkAwsScanner implements AwsScanner {
             try {
                 Run run = new Run(ctx, identity, partition, regions, startedAt, startNanos);
                 run.collectors(request, clients, credentials, pacer);
-                reporter.scheduleWithFixedDelay(() -> safeListener.progress(run.progress(false)),
+                reporter.scheduleWithFixedDelay(() -> safeListener.progress(run.progress(false, false)),
                         0, REPORT_EVERY.toMillis(), TimeUnit.MILLISECONDS);
                 boolean complete = run.execute();
                 reporter.shutdownNow();
                 awaitQuietly(reporter);
                 AccountSnapshot snapshot = run.snapshot(complete);
-                safeListener.progress(run.progress(true));
+                safeListener.progress(run.progress(true, complete));
                 LOG.log(Level.DEBUG, "scan of {0} {1}: {2} calls {3}, {4} throttled answers, {5} gaps",
                         identity.account(), complete ? "finished" : "cancelled", counter.total(),
                         counter.byOperation(), pacer.throttles(), ctx.gapCount());
@@ -150,9 +150,9 @@ final class SdkAwsScanner implements AwsScanner {
             return complete;
         }
 
-        ScanProgress progress(boolean finished) {
+        ScanProgress progress(boolean finished, boolean complete) {
             return ctx.progress.report(ctx.counter.total(), ctx.gapCount(),
-                    Duration.ofNanos(System.nanoTime() - startNanos), finished);
+                    Duration.ofNanos(System.nanoTime() - startNanos), finished, complete);
         }
 
         AccountSnapshot snapshot(boolean complete) {

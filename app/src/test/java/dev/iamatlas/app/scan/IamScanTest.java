@@ -125,6 +125,22 @@ class IamScanTest extends ScanTestSupport {
     }
 
     @Test
+    void aManagedPolicyWithoutItsNameInGaadIsNamedAfterItsArn() {
+        // Some AWS-compatible servers leave PolicyName and PolicyId out of GAAD's Policies.
+        aws.gaadPage(null, null, "", "", iamRole("fn", TRUST, "", attached(READ_S3)),
+                managedPolicy(READ_S3, "v1", READ_S3_V1).replaceFirst("<PolicyName>[^<]*</PolicyName>", "")
+                        .replaceFirst("<PolicyId>[^<]*</PolicyId>", ""));
+
+        AccountSnapshot snapshot = scan();
+
+        assertThat(snapshot.iam().managedPolicies()).singleElement().satisfies(p -> {
+            assertThat(p.name()).isEqualTo("read-s3");
+            assertThat(p.defaultDocument()).contains(PolicyText.of(READ_S3_V1));
+        });
+        assertThat(snapshot.gaps()).isEmpty();
+    }
+
+    @Test
     void theAccountAliasIsRecorded() {
         aws.accountAlias("shop-prod");
 

@@ -100,6 +100,7 @@ class ScannerBehaviourTest extends ScanTestSupport {
         });
         assertThat(aws.requests(get(urlPathMatching("/2015-03-31/functions/[^/]+/policy")))).hasSizeLessThan(20);
         assertThat(reports.get(reports.size() - 1).finished()).isTrue();
+        assertThat(reports.get(reports.size() - 1).fraction()).isLessThan(1.0);
     }
 
     @Test
