@@ -44,9 +44,11 @@ import picocli.CommandLine.Spec;
         name = "scan",
         mixinStandardHelpOptions = true,
         description = {
-            "Scans a live AWS account (IAM, Organizations, Lambda, API Gateway) into a snapshot.",
-            "Honours the standard AWS environment and config files: AWS_PROFILE, AWS_REGION, SSO profiles,",
-            "credential_process, AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE>. Read-only."})
+            "Scans a live AWS account (IAM, Organizations, Lambda, API Gateway) into a",
+            "snapshot. Read-only. Honours AWS_PROFILE, AWS_REGION, SSO profiles,",
+            "credential_process, AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE>.",
+            "Exit code 0 when the snapshot was written (gaps are listed as warnings),",
+            "2 for a usage or credentials problem."})
 public final class ScanCommand implements Callable<Integer> {
     private static final DateTimeFormatter FILE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
@@ -137,8 +139,10 @@ public final class ScanCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--region and --all-regions exclude each other");
         }
         if (profile != null && !AwsProfiles.exists(profile)) {
+            List<String> known = AwsProfiles.names();
             throw new CommandLine.ParameterException(spec.commandLine(), "profile '" + profile
-                    + "' is not in the AWS config files (known: " + String.join(", ", AwsProfiles.names()) + ")");
+                    + "' is not in the AWS config files (" + (known.isEmpty() ? "no profiles found"
+                    : "known: " + String.join(", ", known)) + ")");
         }
         try {
             return ScanRequest.builder()

@@ -177,8 +177,15 @@ final class SdkAwsScanner implements AwsScanner {
         } catch (ScanException e) {
             throw e;
         } catch (SdkException | IllegalStateException | IllegalArgumentException e) {
-            throw new ScanException("no usable AWS credentials: " + firstLine(e.getMessage())
-                    + " (use --profile, AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY)", e);
+            String why = firstLine(e.getMessage());
+            if (why.startsWith("Unable to load credentials from any of the providers in the chain")) {
+                why = "none found (tried the environment, web identity, the default profile, container and instance"
+                        + " credentials)";
+            } else if (why.length() > 200) {
+                why = why.substring(0, 200) + "...";
+            }
+            throw new ScanException("no usable AWS credentials: " + why
+                    + "; use --profile, AWS_PROFILE, or AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY", e);
         }
         try {
             return clients.sts(home).getCallerIdentity();
