@@ -28,6 +28,8 @@ public interface PolicyCheck {
 
     /** The structural check of {@link #STRUCTURE}. */
     static Optional<String> structuralProblem(PolicyText document) {
+        // TODO(policy parser): when dev.iamatlas.model.policy is merged, decide here with
+        // PolicyParser.parse(document.json()) and return the PolicyParseException's short problem text.
         JsonNode tree = document.tree();
         if (tree == null) {
             return Optional.of("not valid JSON");
