@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = IamAtlasCommand.VersionProvider.class,
         description = "Shows who can reach what in an AWS serverless account: API Gateway, Lambda and IAM.",
-        subcommands = {CommandLine.HelpCommand.class, ScanCommand.class, SimulateCommand.class, BenchCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ScanCommand.class, ImportCommand.class, SimulateCommand.class,
+                SynthCommand.class, BenchCommand.class})
 public final class IamAtlasCommand implements Callable<Integer> {
 
     /** Exit code for success. */
