@@ -163,7 +163,7 @@ public final class SnapshotExploration {
     // ------------------------------------------------------------------------------------------------- REST APIs
 
     private void restApi(RestApi api) {
-        String group = "api:" + api.id();
+        String group = Arns.apiGroup(api.id());
         String apiName = name(api.name(), api.id());
         diagram.group(new DiagramGroup(group, NodeKind.REST_API, apiName, "REST API · " + api.region()));
         nodeDetails.put(group, () -> apiInspection(api));
@@ -279,7 +279,7 @@ public final class SnapshotExploration {
     // --------------------------------------------------------------------------------------- HTTP/WebSocket APIs
 
     private void apiV2(ApiV2 api) {
-        String group = "api:" + api.apiId();
+        String group = Arns.apiGroup(api.apiId());
         String apiName = name(api.name(), api.apiId());
         NodeKind kind = NodeKind.HTTP_API;
         diagram.group(new DiagramGroup(group, kind, apiName, api.protocolType() + " API · " + api.region()));
@@ -505,7 +505,7 @@ public final class SnapshotExploration {
         }
         IamRole role = rolesByArn.get(arn);
         String account = accountOf(arn);
-        String group = "account:" + account;
+        String group = Arns.accountRolesGroup(account);
         String accountLabel = account.equals(snapshot.accountId()) && snapshot.metadata().accountAlias() != null
                 ? snapshot.metadata().accountAlias() + " (" + account + ")" : account;
         diagram.group(new DiagramGroup(group, NodeKind.IAM_ROLE, "Roles of " + accountLabel,
@@ -706,20 +706,14 @@ public final class SnapshotExploration {
                 ? resolved : null;
     }
 
-    /** {@code arn:aws:execute-api:REGION:ACCOUNT:API/STAGE/METHOD/PATH} (path without its leading slash). */
     private String executeApiArn(String region, String apiId, String stage, String method, String path) {
-        String p = path.startsWith("/") ? path.substring(1) : path;
-        return "arn:" + snapshot.metadata().partition() + ":execute-api:" + region + ":" + snapshot.accountId() + ":"
-                + apiId + "/" + stage + "/" + method + "/" + p;
+        return Arns.executeApi(snapshot.metadata().partition(), region, snapshot.accountId(), apiId, stage, method,
+                path);
     }
 
     private String executeApiArnV2(String region, String apiId, String stage, String routeKey) {
-        int space = routeKey.indexOf(' ');
-        if (space < 0) {
-            return "arn:" + snapshot.metadata().partition() + ":execute-api:" + region + ":" + snapshot.accountId()
-                    + ":" + apiId + "/" + stage + "/" + routeKey;
-        }
-        return executeApiArn(region, apiId, stage, routeKey.substring(0, space), routeKey.substring(space + 1));
+        return Arns.executeApiV2(snapshot.metadata().partition(), region, snapshot.accountId(), apiId, stage,
+                routeKey);
     }
 
     private static String accountOf(String arn) {
