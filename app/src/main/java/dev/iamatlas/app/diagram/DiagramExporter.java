@@ -88,7 +88,8 @@ public final class DiagramExporter {
         double[] page = pageSize(region);
         SVGGraphics2D g = new SVGGraphics2D(page[0], page[1]);
         draw(g, d, region, page);
-        return g.getSVGDocument();
+        // No DOCTYPE: SVG 2 has none, and a DTD reference makes XML parsers go online.
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + g.getSVGElement() + "\n";
     }
 
     /**

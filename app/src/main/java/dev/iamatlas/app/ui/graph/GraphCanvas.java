@@ -22,7 +22,6 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -104,7 +103,6 @@ public final class GraphCanvas extends Region {
         addEventHandler(MouseEvent.MOUSE_MOVED, this::hover);
         addEventHandler(ScrollEvent.SCROLL, this::scrolled);
         addEventHandler(KeyEvent.KEY_PRESSED, this::keyPressed);
-        addEventHandler(KeyEvent.KEY_TYPED, this::keyTyped);
 
         timer = new AnimationTimer() {
             @Override
@@ -393,6 +391,9 @@ public final class GraphCanvas extends Region {
     }
 
     private void keyPressed(KeyEvent e) {
+        if (e.isControlDown() || e.isMetaDown() || e.isAltDown()) {
+            return;
+        }
         double step = 60;
         switch (e.getCode()) {
             case LEFT -> translateX.set(translateX.get() + step);
@@ -400,24 +401,12 @@ public final class GraphCanvas extends Region {
             case UP -> translateY.set(translateY.get() + step);
             case DOWN -> translateY.set(translateY.get() - step);
             case ESCAPE -> viewModel.clearSelection();
-            default -> {
-                return;
-            }
-        }
-        e.consume();
-    }
-
-    private void keyTyped(KeyEvent e) {
-        if (e.isControlDown() || e.isMetaDown() || e.isAltDown()) {
-            return;
-        }
-        switch (e.getCharacter()) {
-            case "+", "=" -> zoomIn();
-            case "-", "_" -> zoomOut();
-            case "0" -> fit();
-            case "1" -> actualSize();
-            case "f", "F" -> viewModel.focusModeProperty().set(!viewModel.focusModeProperty().get());
-            case "p", "P" -> viewModel.highlightPathBetweenSelection();
+            case PLUS, ADD, EQUALS -> zoomIn();
+            case MINUS, SUBTRACT -> zoomOut();
+            case DIGIT0, NUMPAD0 -> fit();
+            case DIGIT1, NUMPAD1 -> actualSize();
+            case F -> viewModel.focusModeProperty().set(!viewModel.focusModeProperty().get());
+            case P -> viewModel.highlightPathBetweenSelection();
             default -> {
                 return;
             }
@@ -452,10 +441,5 @@ public final class GraphCanvas extends Region {
     List<NodeBox> visibleNodes() {
         double[] r = viewport().visibleRect();
         return viewModel.laidOut().nodesIn(r[0], r[1], r[2], r[3]);
-    }
-
-    /** Whether key events for zooming should reach this canvas (the main window forwards +, -, 0). */
-    public static boolean isZoomKey(KeyCode code) {
-        return code == KeyCode.PLUS || code == KeyCode.MINUS || code == KeyCode.DIGIT0 || code == KeyCode.EQUALS;
     }
 }
