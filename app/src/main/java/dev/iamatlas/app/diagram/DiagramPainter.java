@@ -56,9 +56,11 @@ public final class DiagramPainter {
                 pathNodes.add(e.target());
             });
         }
+        // Zoomed far out, thousands of one-pixel edges merge into solid fans; lighter edges keep the nodes visible.
+        double edgeAlpha = scale < TEXT_SCALE ? 0.45 : 1;
         for (EdgeRoute route : edges) {
             if (!emphasised(route.edge().id(), emphasis)) {
-                paintEdge(s, route, scale, faded(route.edge(), emphasis) ? FADED : 1, false, emphasis);
+                paintEdge(s, route, scale, (faded(route.edge(), emphasis) ? FADED : 1) * edgeAlpha, false, emphasis);
             }
         }
         for (EdgeRoute route : edges) {

@@ -9,7 +9,9 @@ import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import org.eclipse.elk.alg.layered.options.OrderingStrategy;
+import org.eclipse.elk.alg.layered.options.CycleBreakingStrategy;
 import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
+import org.eclipse.elk.alg.layered.options.LayeringStrategy;
 import org.eclipse.elk.alg.layered.options.LayeredOptions;
 import org.eclipse.elk.alg.layered.options.NodePlacementStrategy;
 import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
@@ -37,12 +39,16 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  * <p>Nodes the user pinned are moved to their positions after the layered layout, and the edges that touch them
  * are routed again by {@link LaidOutDiagram#withNodesMoved}.
  *
- * <p>Running time: ELK layered is roughly O((nodes + edges) · layers) per sweep of crossing minimisation; a
- * 2,000-node diagram takes about a second (see docs/performance.md). Thread-safe: every call builds its own ELK
+ * <p>Running time: up to {@value #LARGE} nodes ELK assigns layers itself (network simplex within the tier
+ * partitions: best looking, but superlinear); above that the layers come straight from the tiers ({@link
+ * TierLayers}, linear) and ELK only orders, places and routes, so a 2,000-node diagram takes one to two seconds
+ * (see docs/performance.md). Thread-safe: every call builds its own ELK
  * graph.
  */
 public final class ElkDiagramLayout implements DiagramLayout {
     private static final double PADDING = 30;
+    /** Above this many nodes, layers come from the tiers instead of ELK's network simplex layering. */
+    static final int LARGE = 400;
 
     static {
         LayoutMetaDataService service = LayoutMetaDataService.getInstance();
@@ -77,12 +83,20 @@ public final class ElkDiagramLayout implements DiagramLayout {
         };
 
         ElkNode root = ElkGraphUtil.createGraph();
-        configure(root, shown.nodeCount());
+        boolean large = shown.nodeCount() > LARGE;
+        configure(root, large);
+        Map<String, Integer> layers = large ? TierLayers.assign(shown) : Map.of();
         Map<String, ElkNode> elkNodes = new LinkedHashMap<>();
+        int order = 0;
         for (DiagramNode node : shown.nodes()) {
             ElkNode n = ElkGraphUtil.createNode(root);
             n.setDimensions(NodeSizing.width(node, measurer), NodeSizing.height(node));
-            n.setProperty(LayeredOptions.PARTITIONING_PARTITION, node.kind().tier().ordinal());
+            if (large) {
+                // Pseudo positions for interactive layering: x picks the layer, y the initial order.
+                n.setLocation(layers.get(node.id()) * 1000.0, order++ * 10.0);
+            } else {
+                n.setProperty(LayeredOptions.PARTITIONING_PARTITION, node.kind().tier().ordinal());
+            }
             elkNodes.put(node.id(), n);
         }
         Map<ElkEdge, DiagramEdge> elkEdges = new LinkedHashMap<>();
@@ -133,14 +147,21 @@ public final class ElkDiagramLayout implements DiagramLayout {
         return laidOut.withNodesMoved(pinned);
     }
 
-    private static void configure(ElkNode root, int nodeCount) {
+    private static void configure(ElkNode root, boolean large) {
         root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
         root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
         root.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.ORTHOGONAL);
         root.setProperty(CoreOptions.PADDING, new ElkPadding(PADDING));
-        root.setProperty(LayeredOptions.PARTITIONING_ACTIVATE, true);
         // One global layering, so the tier columns line up across otherwise unconnected parts.
         root.setProperty(LayeredOptions.SEPARATE_CONNECTED_COMPONENTS, false);
+        if (large) {
+            // Network simplex layering grows much faster than linear (30 s for 2,000 nodes); the tiers already
+            // give the layers, so hand them over as positions (see TierLayers).
+            root.setProperty(LayeredOptions.LAYERING_STRATEGY, LayeringStrategy.INTERACTIVE);
+            root.setProperty(LayeredOptions.CYCLE_BREAKING_STRATEGY, CycleBreakingStrategy.INTERACTIVE);
+        } else {
+            root.setProperty(LayeredOptions.PARTITIONING_ACTIVATE, true);
+        }
         root.setProperty(LayeredOptions.SPACING_NODE_NODE, 16.0);
         root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 48.0);
         root.setProperty(LayeredOptions.SPACING_EDGE_NODE_BETWEEN_LAYERS, 14.0);
@@ -151,7 +172,7 @@ public final class ElkDiagramLayout implements DiagramLayout {
         root.setProperty(LayeredOptions.NODE_PLACEMENT_STRATEGY, NodePlacementStrategy.BRANDES_KOEPF);
         // Keep the order in which nodes were added (routes of one API together) where crossings allow.
         root.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_STRATEGY, OrderingStrategy.NODES_AND_EDGES);
-        root.setProperty(LayeredOptions.THOROUGHNESS, nodeCount > 800 ? 2 : 7);
+        root.setProperty(LayeredOptions.THOROUGHNESS, large ? 2 : 7);
         root.setProperty(LayeredOptions.RANDOM_SEED, 1);
     }
 

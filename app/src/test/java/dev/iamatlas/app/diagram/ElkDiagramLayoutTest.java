@@ -159,6 +159,35 @@ class ElkDiagramLayoutTest {
     }
 
     @Test
+    void largeDiagramsKeepTheTierColumnsWithoutOverlapsAndWithLabelsClearOfNodes() {
+        Diagram large = SyntheticDiagrams.generate(600, 7);
+        LaidOutDiagram d = LAYOUT.layout(large, LayoutOptions.defaults().withEdgeLabels(LayoutOptions.EdgeLabels.ON));
+
+        assertThat(d.boxes()).hasSize(large.nodeCount());
+        for (Tier tier : Tier.values()) {
+            if (tier.ordinal() == 0) {
+                continue;
+            }
+            Tier previous = Tier.values()[tier.ordinal() - 1];
+            double end = d.boxes().stream().filter(b -> b.node().kind().tier() == previous).mapToDouble(NodeBox::maxX)
+                    .max().orElseThrow();
+            double start = d.boxes().stream().filter(b -> b.node().kind().tier() == tier).mapToDouble(NodeBox::x)
+                    .min().orElseThrow();
+            assertThat(end).as("%s before %s", previous, tier).isLessThan(start);
+        }
+        for (NodeBox box : d.boxes()) {
+            assertThat(d.nodesIn(box.x(), box.y(), box.width(), box.height())).as(box.node().label()).hasSize(1);
+            for (EdgeRoute route : d.edgesIn(box.x(), box.y(), box.width(), box.height())) {
+                if (route.hasLabel()) {
+                    assertThat(box.intersects(route.labelX(), route.labelY(), route.labelWidth(),
+                            route.labelHeight())).as("label of %s over %s", route.edge().id(), box.node().label())
+                            .isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
     void anEmptyDiagramLaysOutToNothing() {
         LaidOutDiagram d = LAYOUT.layout(Diagram.empty(), LayoutOptions.defaults());
 

@@ -41,7 +41,7 @@ import javafx.util.Duration;
 public final class GraphCanvas extends Region {
     /** Style class of the canvas region. */
     public static final String STYLE_CLASS = "graph-canvas";
-    public static final double MIN_SCALE = 0.03;
+    public static final double MIN_SCALE = 0.005;
     public static final double MAX_SCALE = 4;
     private static final double ZOOM_STEP = 1.25;
 
@@ -241,8 +241,21 @@ public final class GraphCanvas extends Region {
         canvas.relocate(0, 0);
     }
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(GraphCanvas.class.getName());
+    /** With {@code -Diamatlas.debug.paint=true}, every repaint logs how long it took (for tuning). */
+    private static final boolean LOG_PAINT = Boolean.getBoolean("iamatlas.debug.paint");
+
     /** Paints at once (the timer calls it once per frame when something changed; tests may call it directly). */
     public void paintNow() {
+        long started = System.nanoTime();
+        paintFrame();
+        if (LOG_PAINT) {
+            LOG.info(String.format("paint %.1f ms at scale %.3f, %d nodes laid out", (System.nanoTime() - started)
+                    / 1e6, scale.get(), viewModel.laidOut().boxes().size()));
+        }
+    }
+
+    private void paintFrame() {
         if (fitPending && getWidth() > 0 && getHeight() > 0) {
             initialView();
         }
