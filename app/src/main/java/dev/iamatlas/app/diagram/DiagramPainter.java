@@ -224,29 +224,48 @@ public final class DiagramPainter {
     private static final String[] STATUS_NAMES = {"allowed", "denied", "conditional / not evaluated"};
     private static final double LEGEND_HEIGHT = 30;
 
-    /** The legend's size in pixels: width, height. */
+    /** The legend's size in pixels on one row: width, height. */
     public double[] legendSize(Surface s) {
-        double w = 12;
-        for (String name : TIER_NAMES) {
-            w += 26 + s.textWidth(name, FontRole.LEGEND) + 14;
-        }
-        w += 10;
-        for (String name : STATUS_NAMES) {
-            w += 34 + s.textWidth(name, FontRole.LEGEND) + 14;
-        }
-        return new double[] {Math.ceil(w), LEGEND_HEIGHT};
+        return legendSize(s, Double.MAX_VALUE);
     }
 
-    /** Paints the legend, one row, with its top-left corner at (x, y) in the current transform. */
+    /** The legend's size when it may be at most {@code maxWidth} wide (it wraps to two rows when needed). */
+    public double[] legendSize(Surface s, double maxWidth) {
+        double tiers = 12 + rowWidth(s, TIER_NAMES, 26);
+        double statuses = 12 + rowWidth(s, STATUS_NAMES, 34);
+        if (tiers + statuses <= maxWidth) {
+            return new double[] {Math.ceil(tiers + statuses), LEGEND_HEIGHT};
+        }
+        return new double[] {Math.ceil(Math.max(tiers, statuses)), 2 * LEGEND_HEIGHT - 8};
+    }
+
+    private static double rowWidth(Surface s, String[] names, double swatch) {
+        double w = 0;
+        for (String name : names) {
+            w += swatch + s.textWidth(name, FontRole.LEGEND) + 14;
+        }
+        return w;
+    }
+
+    /** Paints the legend on one row, with its top-left corner at (x, y) in the current transform. */
     public void paintLegend(Surface s, double x, double y) {
-        double[] size = legendSize(s);
+        paintLegend(s, x, y, Double.MAX_VALUE);
+    }
+
+    /**
+     * Paints the legend with its top-left corner at (x, y) in the current transform: node tiers, then edge
+     * statuses, on one row, or on two when one would be wider than {@code maxWidth}.
+     */
+    public void paintLegend(Surface s, double x, double y, double maxWidth) {
+        double[] size = legendSize(s, maxWidth);
+        boolean twoRows = size[1] > LEGEND_HEIGHT;
         s.setAlpha(1);
         s.setFill(theme.legendBackground());
         s.fillRoundRect(x, y, size[0], size[1], 8);
         s.setStroke(theme.legendBorder(), 1, null);
         s.strokeRoundRect(x, y, size[0], size[1], 8);
         double cx = x + 12;
-        double mid = y + size[1] / 2;
+        double mid = y + LEGEND_HEIGHT / 2;
         Tier[] tiers = Tier.values();
         for (int i = 0; i < tiers.length; i++) {
             s.setFill(theme.fill(tiers[i]));
@@ -257,9 +276,14 @@ public final class DiagramPainter {
             s.fillText(TIER_NAMES[i], cx + 26, mid + 4, FontRole.LEGEND);
             cx += 26 + s.textWidth(TIER_NAMES[i], FontRole.LEGEND) + 14;
         }
-        s.setStroke(theme.legendBorder(), 1, null);
-        s.strokeLine(cx - 4, y + 6, cx - 4, y + size[1] - 6);
-        cx += 10;
+        if (twoRows) {
+            cx = x + 12;
+            mid += LEGEND_HEIGHT - 8;
+        } else {
+            s.setStroke(theme.legendBorder(), 1, null);
+            s.strokeLine(cx - 4, y + 6, cx - 4, y + size[1] - 6);
+            cx += 10;
+        }
         EdgeStatus[] statuses = EdgeStatus.values();
         for (int i = 0; i < statuses.length; i++) {
             s.setStroke(theme.edge(statuses[i]), statuses[i] == EdgeStatus.CONDITIONAL ? 1.8 : 1.5,

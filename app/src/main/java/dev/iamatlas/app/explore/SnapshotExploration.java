@@ -484,8 +484,12 @@ public final class SnapshotExploration {
                         version.resourcePolicy()));
             }
         }
-        String summary = f.resourcePolicy() == null ? "This function has no resource policy: nothing outside the"
-                + " account can invoke it, and API Gateway only through a credentials role." : "";
+        boolean qualifiedPolicies = policies.size() > (f.resourcePolicy() == null ? 0 : 1);
+        String summary = f.resourcePolicy() != null ? "" : qualifiedPolicies ? "The unqualified function has no"
+                + " resource policy; its aliases or versions have their own, below. Callers that name the function"
+                + " without a qualifier need an identity policy or a credentials role." : "This function has no"
+                + " resource policy: nothing outside the account can invoke it, and API Gateway only through a"
+                + " credentials role.";
         return new Inspection(f.name(), NodeKind.LAMBDA_FUNCTION.displayName(), f.arn(), summary, List.of(
                 prop("Name", f.name()), prop("ARN", f.arn()), prop("Region", f.region()), prop("Runtime", f.runtime()),
                 prop("Handler", f.handler()), prop("Execution role", f.roleArn()),

@@ -62,7 +62,7 @@ public final class FindingsViewModel {
     public void show(List<FindingRow> findings, boolean evaluated) {
         all.setAll(findings.stream().sorted((a, b) -> Integer.compare(b.severityRank(), a.severityRank())).toList());
         placeholder.set(evaluated ? "No findings: nothing risky was found in this account."
-                : "No findings: policies are not evaluated yet, so the diagram shows configured links only.");
+                : "No findings yet: policies are not evaluated, the diagram shows configured links only.");
     }
 
     /** Highlights the finding's path and shows its evidence. */

@@ -220,7 +220,7 @@ public final class GraphCanvas extends Region {
     }
 
     private double legendReserve() {
-        return 44;
+        return painter.legendSize(surface, getWidth() - 20)[1] + 14;
     }
 
     // ----------------------------------------------------------------------------------------------- painting
@@ -280,7 +280,8 @@ public final class GraphCanvas extends Region {
         if (!viewModel.laidOut().boxes().isEmpty()) {
             surface.setTransform(1, 0, 0);
             surface.setAlpha(1);
-            painter.paintLegend(surface, 10, getHeight() - 40);
+            double[] legend = painter.legendSize(surface, getWidth() - 20);
+            painter.paintLegend(surface, 10, getHeight() - legend[1] - 10, getWidth() - 20);
         }
         g.restore();
     }

@@ -181,6 +181,7 @@ public final class InspectorView extends VBox {
     private Node policy(PolicyExcerpt policy) {
         Label title = new Label(policy.title());
         title.getStyleClass().add("policy-title");
+        title.setWrapText(true);
         Label source = new Label(policy.source());
         source.getStyleClass().add("policy-source");
         source.setWrapText(true);
@@ -207,6 +208,8 @@ public final class InspectorView extends VBox {
                 Label block = new Label(String.join("\n", java.util.Arrays.asList(lines).subList(start, i)));
                 block.getStyleClass().addAll("mono", POLICY_CODE);
                 block.setMaxWidth(Double.MAX_VALUE);
+                // Long ARNs are the evidence: wrap rather than cut them off.
+                block.setWrapText(true);
                 if (deciding[start]) {
                     block.getStyleClass().add(DECIDING);
                     block.setTooltip(new Tooltip("Deciding statement"));

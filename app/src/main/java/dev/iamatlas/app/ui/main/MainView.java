@@ -88,7 +88,7 @@ public final class MainView extends BorderPane {
 
         SplitPane centre = new SplitPane(graphArea, bottom);
         centre.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        centre.setDividerPositions(0.8);
+        centre.setDividerPositions(0.76);
         SplitPane.setResizableWithParent(bottom, false);
 
         SplitPane main = new SplitPane(navigator, centre, inspector);
