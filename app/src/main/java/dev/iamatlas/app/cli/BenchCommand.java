@@ -46,6 +46,10 @@ public final class BenchCommand {
         @Option(names = "--seed", defaultValue = "1", description = "Random seed (default ${DEFAULT-VALUE}).")
         long seed;
 
+        @Option(names = "--labels", defaultValue = "AUTO", description = "Edge labels: ${COMPLETION-CANDIDATES}"
+                + " (default ${DEFAULT-VALUE}).")
+        LayoutOptions.EdgeLabels labels;
+
         @Override
         public Integer call() {
             System.setProperty("java.awt.headless", "true");
@@ -60,7 +64,7 @@ public final class BenchCommand {
             LaidOutDiagram laidOut = null;
             for (int run = -1; run < runs; run++) {
                 long t0 = System.nanoTime();
-                laidOut = layout.layout(diagram, LayoutOptions.defaults());
+                laidOut = layout.layout(diagram, LayoutOptions.defaults().withEdgeLabels(labels));
                 long t1 = System.nanoTime();
                 double fit = paint(laidOut, Viewport.fit(laidOut, 1920, 1080, 24, 1));
                 double readable = paint(laidOut, new Viewport(0.75, 24 - laidOut.minX() * 0.75,
@@ -71,9 +75,10 @@ public final class BenchCommand {
                     readablePaintMs[run] = readable;
                 }
             }
-            out.printf("layout (ELK layered, edge labels %s): median %.0f ms, min %.0f ms%n",
-                    diagram.edgeCount() <= LayoutOptions.AUTO_LABEL_LIMIT ? "on" : "off (auto above "
-                            + LayoutOptions.AUTO_LABEL_LIMIT + " edges)", median(layoutMs), min(layoutMs));
+            boolean labelled = labels == LayoutOptions.EdgeLabels.ON || (labels == LayoutOptions.EdgeLabels.AUTO
+                    && diagram.edgeCount() <= LayoutOptions.AUTO_LABEL_LIMIT);
+            out.printf("layout (ELK layered, edge labels %s): median %.0f ms, min %.0f ms%n", labelled ? "on"
+                    : "off", median(layoutMs), min(layoutMs));
             out.printf("first paint, whole diagram fitted in 1920x1080: median %.1f ms%n", median(fitPaintMs));
             out.printf("first paint, readable zoom 0.75 in 1920x1080: median %.1f ms%n", median(readablePaintMs));
             out.printf("laid-out size: %.0f x %.0f px%n", laidOut.width(), laidOut.height());
