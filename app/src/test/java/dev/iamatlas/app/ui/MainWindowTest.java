@@ -226,6 +226,26 @@ class MainWindowTest {
     }
 
     @Test
+    void aDraggedNodeStaysWhereItWasDroppedWhenTheGraphIsLaidOutAgain(FxRobot robot) {
+        openShop(robot);
+        GraphCanvas canvas = view.canvas();
+        robot.interact(() -> canvas.centerOn(LIST_ORDERS));
+        var before = viewModel.graph().laidOut().box(LIST_ORDERS).orElseThrow();
+        var v = canvas.viewport();
+        var from = canvas.localToScreen(before.centerX() * v.scale() + v.translateX(),
+                before.centerY() * v.scale() + v.translateY());
+
+        robot.drag(from.getX(), from.getY(), javafx.scene.input.MouseButton.PRIMARY)
+                .moveBy(40, 60).moveBy(40, 60).drop();
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+
+        var after = viewModel.graph().laidOut().box(LIST_ORDERS).orElseThrow();
+        assertThat(after.pinned()).isTrue();
+        assertThat(after.x() - before.x()).isCloseTo(80 / v.scale(), org.assertj.core.data.Offset.offset(2.0));
+        assertThat(after.y() - before.y()).isCloseTo(120 / v.scale(), org.assertj.core.data.Offset.offset(2.0));
+    }
+
+    @Test
     void theThemeSwitchesToDarkAndIsRemembered(FxRobot robot) throws Exception {
         robot.clickOn("#toggleTheme");
 
