@@ -136,7 +136,7 @@ public final class ElkDiagramLayout implements DiagramLayout {
             routes.add(route(entry.getKey(), entry.getValue(), byId));
         }
         for (DiagramEdge loop : selfLoops) {
-            NodeBox box = byId.get(loop.id().isEmpty() ? loop.source() : loop.source());
+            NodeBox box = byId.get(loop.source());
             routes.add(new EdgeRoute(loop, new double[] {box.maxX() - 10, box.y(), box.maxX() - 10, box.y() - 12,
                     box.maxX() + 12, box.y() - 12, box.maxX() + 12, box.y() + 10, box.maxX(), box.y() + 10}, 0, 0, 0,
                     0));

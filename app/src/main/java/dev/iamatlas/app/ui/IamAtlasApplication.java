@@ -9,6 +9,8 @@ import dev.iamatlas.app.ui.support.FxDialogService;
 import dev.iamatlas.app.ui.support.FxTaskExecutor;
 import dev.iamatlas.app.ui.support.SettingsStore;
 import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -18,6 +20,12 @@ import javafx.stage.Stage;
  * the given snapshot, or the demo account, or an empty window that invites to open one.
  */
 public final class IamAtlasApplication extends Application {
+    /**
+     * JavaFX warns on every start that it was loaded from the class path ("Unsupported JavaFX configuration"); the
+     * shaded jar is deliberately so (see Main), and users should not see the warning. Held here so the logger and
+     * its level are not garbage-collected.
+     */
+    private static final Logger PLATFORM_LOG = Logger.getLogger("javafx");
     private static volatile Path initialFile;
     private static volatile boolean openDemo;
 
@@ -30,6 +38,8 @@ public final class IamAtlasApplication extends Application {
     public static void launchWith(Path file, boolean demo) {
         initialFile = file;
         openDemo = demo;
+        PLATFORM_LOG.setFilter(record -> record.getLevel().intValue() >= Level.SEVERE.intValue()
+                || record.getMessage() == null || !record.getMessage().startsWith("Unsupported JavaFX configuration"));
         Application.launch(IamAtlasApplication.class);
     }
 

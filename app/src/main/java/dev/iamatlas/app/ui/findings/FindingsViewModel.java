@@ -28,7 +28,7 @@ public final class FindingsViewModel {
     private final FilteredList<FindingRow> shown = new FilteredList<>(all, f -> true);
     private final StringProperty filter = new SimpleStringProperty("");
     private final ObjectProperty<String> minimumSeverity = new SimpleObjectProperty<>("ALL");
-    private final StringProperty placeholder = new SimpleStringProperty("");
+    private final StringProperty placeholder = new SimpleStringProperty("Open a snapshot to see its findings.");
 
     public FindingsViewModel(GraphViewModel graph, InspectorViewModel inspector) {
         this.graph = graph;
@@ -63,6 +63,12 @@ public final class FindingsViewModel {
         all.setAll(findings.stream().sorted((a, b) -> Integer.compare(b.severityRank(), a.severityRank())).toList());
         placeholder.set(evaluated ? "No findings: nothing risky was found in this account."
                 : "No findings yet: policies are not evaluated, the diagram shows configured links only.");
+    }
+
+    /** Back to no account: an empty table that says so. */
+    public void clear() {
+        all.clear();
+        placeholder.set("Open a snapshot to see its findings.");
     }
 
     /** Highlights the finding's path and shows its evidence. */

@@ -6,7 +6,6 @@ import dev.iamatlas.app.diagram.EdgeRoute;
 import dev.iamatlas.app.diagram.LaidOutDiagram;
 import dev.iamatlas.app.diagram.NodeBox;
 import dev.iamatlas.app.diagram.Viewport;
-import java.util.List;
 import java.util.Optional;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.DoubleProperty;
@@ -449,11 +448,5 @@ public final class GraphCanvas extends Region {
                 new SeparatorMenuItem(), fitItem);
         menu.setAutoHide(true);
         menu.show(this, e.getScreenX(), e.getScreenY());
-    }
-
-    /** For tests: the nodes currently drawn. */
-    List<NodeBox> visibleNodes() {
-        double[] r = viewport().visibleRect();
-        return viewModel.laidOut().nodesIn(r[0], r[1], r[2], r[3]);
     }
 }

@@ -218,7 +218,7 @@ public final class MainViewModel {
         gaps.clear();
         inspector.sourceProperty().set(InspectionSource.NONE);
         navigator.show(null);
-        findings.show(List.of(), false);
+        findings.clear();
         graph.show(dev.iamatlas.app.diagram.Diagram.empty());
         title.set("IAM Atlas");
         status.set("");

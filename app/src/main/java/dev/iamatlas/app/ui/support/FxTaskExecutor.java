@@ -37,22 +37,19 @@ public final class FxTaskExecutor implements TaskExecutor {
             protected T call() throws Exception {
                 updateMessage(title);
                 updateProgress(-1, 1);
+                Task<T> self = this;
                 return work.run(new Progress() {
                     @Override
                     public void update(double fraction, String text) {
-                        updateProgress(fraction < 0 ? -1 : fraction, fraction < 0 ? 1 : 1);
+                        updateProgress(fraction < 0 ? -1 : fraction, 1);
                         updateMessage(text);
                     }
 
                     @Override
                     public boolean isCancelled() {
-                        return isCancelled0();
+                        return self.isCancelled();
                     }
                 });
-            }
-
-            private boolean isCancelled0() {
-                return isCancelled();
             }
         };
         task.setOnSucceeded(e -> {
