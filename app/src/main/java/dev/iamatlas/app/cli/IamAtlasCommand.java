@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = IamAtlasCommand.VersionProvider.class,
         description = "Shows who can reach what in an AWS serverless account: API Gateway, Lambda and IAM.",
-        subcommands = {CommandLine.HelpCommand.class, ScanCommand.class, ImportCommand.class, SimulateCommand.class,
-                SynthCommand.class, BenchCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, OpenCommand.class, ScanCommand.class, ImportCommand.class,
+                SimulateCommand.class, SynthCommand.class, BenchCommand.class})
 public final class IamAtlasCommand implements Callable<Integer> {
 
     /** Exit code for success. */
@@ -39,10 +39,10 @@ public final class IamAtlasCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Show stack traces for errors.", scope = CommandLine.ScopeType.INHERIT)
     boolean debug;
 
+    /** With no subcommand: the desktop app on the bundled demo account (or an empty window without one). */
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return EXIT_OK;
+        return GuiLauncher.launch(null, true, spec.commandLine().getErr());
     }
 
     /** Parses {@code args}, runs the chosen command and returns its exit code. Never throws. */

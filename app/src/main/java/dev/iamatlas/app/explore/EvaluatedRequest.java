@@ -1,0 +1,23 @@
+package dev.iamatlas.app.explore;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The request the policy evaluator answered for an edge.
+ *
+ * @param principal who asks, such as {@code apigateway.amazonaws.com}
+ * @param action such as {@code lambda:InvokeFunction}
+ * @param resource the resource ARN
+ * @param context the request context keys the evaluator used, with their values ({@code aws:SourceArn} → ...);
+ *     a key whose value the snapshot cannot know maps to null
+ * @param decision the answer in words, such as "Allowed by statement apigw-prod"
+ */
+public record EvaluatedRequest(String principal, String action, String resource, Map<String, String> context,
+        String decision) {
+    public EvaluatedRequest {
+        Objects.requireNonNull(action, "action");
+        context = context == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(context));
+        decision = decision == null ? "" : decision;
+    }
+}

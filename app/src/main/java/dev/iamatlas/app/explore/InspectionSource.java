@@ -1,0 +1,29 @@
+package dev.iamatlas.app.explore;
+
+import java.util.Optional;
+
+/**
+ * What the inspector can learn about the nodes and edges of a diagram, by id. The adapter that builds the
+ * diagram implements it: today from the snapshot's configuration, later from the access graph, whose edges carry
+ * the evaluated request, the deciding statements and the condition results.
+ */
+public interface InspectionSource {
+    /** Knows nothing about anything. */
+    InspectionSource NONE = new InspectionSource() {
+        @Override
+        public Optional<Inspection> node(String nodeId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Inspection> edge(String edgeId) {
+            return Optional.empty();
+        }
+    };
+
+    /** Details of a node of the diagram, or empty for an unknown id. */
+    Optional<Inspection> node(String nodeId);
+
+    /** Details of an edge of the diagram, or empty for an unknown id. */
+    Optional<Inspection> edge(String edgeId);
+}

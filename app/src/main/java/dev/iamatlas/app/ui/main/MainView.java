@@ -1,0 +1,350 @@
+package dev.iamatlas.app.ui.main;
+
+import dev.iamatlas.app.diagram.DiagramExporter;
+import dev.iamatlas.app.ui.findings.FindingsView;
+import dev.iamatlas.app.ui.graph.GraphCanvas;
+import dev.iamatlas.app.ui.graph.GraphViewModel;
+import dev.iamatlas.app.ui.inspector.InspectorView;
+import dev.iamatlas.app.ui.navigator.NavigatorView;
+import dev.iamatlas.app.ui.support.Themes;
+import dev.iamatlas.app.ui.warnings.WarningsView;
+import java.nio.file.Path;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
+
+/**
+ * The main window's content: menu bar and toolbar; navigator | graph (over findings and scan gaps) | inspector;
+ * status bar. When nothing is open, the graph area invites to open a snapshot. Binds to {@link MainViewModel}.
+ */
+public final class MainView extends BorderPane {
+    public static final String CANVAS_ID = "graphCanvas";
+    public static final String EMPTY_STATE_ID = "emptyState";
+    public static final String STATUS_ID = "statusText";
+
+    private final MainViewModel viewModel;
+    private final GraphCanvas canvas;
+    private final NavigatorView navigator;
+
+    public MainView(MainViewModel viewModel) {
+        this.viewModel = viewModel;
+        getStyleClass().add("main-view");
+        GraphViewModel graph = viewModel.graph();
+        canvas = new GraphCanvas(graph);
+        canvas.setId(CANVAS_ID);
+        canvas.themeProperty().bind(Bindings.createObjectBinding(
+                () -> Themes.diagramTheme(viewModel.themeProperty().get()), viewModel.themeProperty()));
+        navigator = new NavigatorView(viewModel.navigator());
+        InspectorView inspector = new InspectorView(viewModel.inspector());
+
+        StackPane graphArea = new StackPane(canvas, emptyState());
+        graphArea.getStyleClass().add("graph-area");
+
+        Tab findingsTab = new Tab("Findings", new FindingsView(viewModel.findings()));
+        findingsTab.setClosable(false);
+        Tab gapsTab = new Tab("Scan gaps", new WarningsView(viewModel.gaps()));
+        gapsTab.setClosable(false);
+        gapsTab.textProperty().bind(Bindings.createStringBinding(() -> viewModel.gaps().isEmpty() ? "Scan gaps"
+                : "Scan gaps (" + viewModel.gaps().size() + ")", viewModel.gaps()));
+        gapsTab.graphicProperty().bind(Bindings.createObjectBinding(() -> viewModel.gaps().isEmpty() ? null
+                : warningIcon(), viewModel.gaps()));
+        TabPane bottom = new TabPane(findingsTab, gapsTab);
+        bottom.getStyleClass().add("bottom-panels");
+
+        SplitPane centre = new SplitPane(graphArea, bottom);
+        centre.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        centre.setDividerPositions(0.76);
+        SplitPane.setResizableWithParent(bottom, false);
+
+        SplitPane main = new SplitPane(navigator, centre, inspector);
+        main.setDividerPositions(0.17, 0.78);
+        SplitPane.setResizableWithParent(navigator, false);
+        SplitPane.setResizableWithParent(inspector, false);
+        navigator.setMinWidth(180);
+        inspector.setMinWidth(260);
+
+        setTop(new VBox(menuBar(), toolBar()));
+        setCenter(main);
+        setBottom(statusBar());
+    }
+
+    public GraphCanvas canvas() {
+        return canvas;
+    }
+
+    public NavigatorView navigator() {
+        return navigator;
+    }
+
+    // ------------------------------------------------------------------------------------------------ parts
+
+    private Node emptyState() {
+        FontIcon icon = new FontIcon(MaterialDesignF.FILE_TREE_OUTLINE);
+        icon.setIconSize(56);
+        icon.getStyleClass().add("empty-icon");
+        Label heading = new Label("No account open");
+        heading.getStyleClass().add("empty-heading");
+        Label text = new Label("Open an IAM Atlas snapshot to see who can reach what: callers → API routes →"
+                + " Lambda functions → roles → what they can do.\nDrop a snapshot file here, or:");
+        text.setWrapText(true);
+        text.getStyleClass().add("empty-text");
+        text.setMaxWidth(520);
+        Button open = new Button("Open snapshot…", new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
+        open.getStyleClass().add("accent");
+        open.setDefaultButton(true);
+        open.setOnAction(e -> viewModel.openWithDialog());
+        HBox buttons = new HBox(10, open);
+        buttons.setAlignment(Pos.CENTER);
+        if (viewModel.demoAvailable()) {
+            Button demo = new Button("Open the demo account");
+            demo.setOnAction(e -> viewModel.openDemo());
+            buttons.getChildren().add(demo);
+        }
+        Label hint = new Label("Make a snapshot with  iam-atlas scan --out account.json");
+        hint.getStyleClass().add("empty-hint");
+        VBox recent = new VBox(2);
+        recent.setAlignment(Pos.CENTER);
+        Runnable fillRecent = () -> {
+            recent.getChildren().clear();
+            if (!viewModel.recentFiles().isEmpty()) {
+                Label title = new Label("Recent");
+                title.getStyleClass().add("empty-recent-title");
+                recent.getChildren().add(title);
+                for (Path path : viewModel.recentFiles().subList(0, Math.min(5, viewModel.recentFiles().size()))) {
+                    Hyperlink link = new Hyperlink(path.toString());
+                    link.setOnAction(e -> viewModel.open(path));
+                    recent.getChildren().add(link);
+                }
+            }
+        };
+        viewModel.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent.run());
+        fillRecent.run();
+        VBox box = new VBox(14, icon, heading, text, buttons, hint, recent);
+        box.setAlignment(Pos.CENTER);
+        box.setPadding(new Insets(40));
+        box.setId(EMPTY_STATE_ID);
+        box.getStyleClass().add("empty-state");
+        box.visibleProperty().bind(viewModel.emptyBinding());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private MenuBar menuBar() {
+        Menu recent = new Menu("Open Recent");
+        Runnable fillRecent = () -> {
+            recent.getItems().clear();
+            for (Path path : viewModel.recentFiles()) {
+                MenuItem item = new MenuItem(path.toString());
+                item.setMnemonicParsing(false);
+                item.setOnAction(e -> viewModel.open(path));
+                recent.getItems().add(item);
+            }
+            recent.setDisable(recent.getItems().isEmpty());
+        };
+        viewModel.recentFiles().addListener((ListChangeListener<Path>) c -> fillRecent.run());
+        fillRecent.run();
+
+        var noAccount = viewModel.emptyBinding();
+        MenuItem open = item("_Open…", "Shortcut+O", MaterialDesignF.FOLDER_OPEN_OUTLINE, viewModel::openWithDialog);
+        open.setId("menuOpen");
+        MenuItem demo = item("Open _Demo Account", null, null, viewModel::openDemo);
+        demo.setVisible(viewModel.demoAvailable());
+        MenuItem save = item("_Save", "Shortcut+S", MaterialDesignC.CONTENT_SAVE_OUTLINE, viewModel::save);
+        save.disableProperty().bind(noAccount);
+        MenuItem saveAs = item("Save _As…", "Shortcut+Shift+S", null, viewModel::saveAs);
+        saveAs.disableProperty().bind(noAccount);
+        MenuItem exportSvg = item("Export Diagram as S_VG…", "Shortcut+E", MaterialDesignE.EXPORT,
+                () -> viewModel.exportWithDialog(DiagramExporter.Format.SVG, null));
+        exportSvg.setId("menuExportSvg");
+        MenuItem exportPng = item("Export Diagram as _PNG…", "Shortcut+Shift+E", null,
+                () -> viewModel.exportWithDialog(DiagramExporter.Format.PNG, null));
+        exportPng.setId("menuExportPng");
+        MenuItem viewSvg = item("Export Current View as SVG…", null, null,
+                () -> viewModel.exportWithDialog(DiagramExporter.Format.SVG, canvas.viewport()));
+        MenuItem viewPng = item("Export Current View as PNG…", null, null,
+                () -> viewModel.exportWithDialog(DiagramExporter.Format.PNG, canvas.viewport()));
+        for (MenuItem m : new MenuItem[] {exportSvg, exportPng, viewSvg, viewPng}) {
+            m.disableProperty().bind(noAccount);
+        }
+        MenuItem close = item("_Close", "Shortcut+W", null, viewModel::close);
+        close.disableProperty().bind(noAccount);
+        MenuItem quit = item("_Quit", "Shortcut+Q", null, () -> getScene().getWindow().hide());
+        Menu file = new Menu("_File", null, open, recent, demo, new SeparatorMenuItem(), save, saveAs,
+                new SeparatorMenuItem(), exportSvg, exportPng, viewSvg, viewPng, new SeparatorMenuItem(), close, quit);
+        file.setId("menuFile");
+
+        CheckMenuItem dark = new CheckMenuItem("_Dark Theme");
+        dark.setId("menuDarkTheme");
+        dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
+        dark.setSelected(Themes.DARK.equals(viewModel.themeProperty().get()));
+        dark.selectedProperty().addListener((o, a, on) -> viewModel.themeProperty().set(on ? Themes.DARK
+                : Themes.LIGHT));
+        viewModel.themeProperty().addListener((o, a, b) -> dark.setSelected(Themes.DARK.equals(b)));
+        Menu view = new Menu("_View", null,
+                item("Zoom _In", "Shortcut+EQUALS", MaterialDesignM.MAGNIFY_PLUS_OUTLINE, canvas::zoomIn),
+                item("Zoom _Out", "Shortcut+MINUS", MaterialDesignM.MAGNIFY_MINUS_OUTLINE, canvas::zoomOut),
+                item("_Fit to Window", "Shortcut+0", MaterialDesignF.FIT_TO_SCREEN_OUTLINE, canvas::fit),
+                item("_Actual Size", "Shortcut+1", null, canvas::actualSize),
+                new SeparatorMenuItem(),
+                item("_Find…", "Shortcut+F", MaterialDesignM.MAGNIFY, () -> navigator.searchField().requestFocus()),
+                new SeparatorMenuItem(), dark);
+
+        GraphViewModel graph = viewModel.graph();
+        CheckMenuItem focus = new CheckMenuItem("_Focus on Selection");
+        focus.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+F"));
+        focus.selectedProperty().bindBidirectional(graph.focusModeProperty());
+        MenuItem path = item("Highlight _Path Between the Two Selected", "Shortcut+P", null, this::highlightPath);
+        path.disableProperty().bind(graph.twoNodesSelected().not());
+        Menu graphMenu = new Menu("_Graph", null, focus, path,
+                item("_Clear Selection and Highlights", null, null, graph::clearSelection),
+                new SeparatorMenuItem(),
+                item("F_old Group of Selection", "Shortcut+OPEN_BRACKET", null, graph::collapseSelectedGroups),
+                item("_Unfold Selected Groups", "Shortcut+CLOSE_BRACKET", null, graph::expandSelectedGroups),
+                item("Fold _All Groups", "Shortcut+Shift+OPEN_BRACKET", null, graph::collapseAll),
+                item("Unfold A_ll Groups", "Shortcut+Shift+CLOSE_BRACKET", null, () -> {
+                    graph.selectedNodes().clear();
+                    graph.expandSelectedGroups();
+                }),
+                new SeparatorMenuItem(),
+                item("_Reset Dragged Positions", null, null, graph::unpinAll),
+                item("Lay Out _Again", "Shortcut+L", null, () -> graph.relayout(false)));
+        Menu help = new Menu("_Help", null, item("_Keyboard and Mouse", "F1", MaterialDesignI.INFORMATION_OUTLINE,
+                this::showHelp));
+        MenuBar bar = new MenuBar(file, view, graphMenu, help);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private void highlightPath() {
+        if (!viewModel.graph().highlightPathBetweenSelection()) {
+            viewModel.graph().pathEdgesProperty().set(java.util.List.of());
+            new dev.iamatlas.app.ui.support.FxDialogService(() -> getScene().getWindow()).showInfo("No path",
+                    "No chain of links joins the two selected nodes, in either direction.");
+        }
+    }
+
+    private void showHelp() {
+        new dev.iamatlas.app.ui.support.FxDialogService(() -> getScene().getWindow()).showInfo("Keyboard and mouse",
+                """
+                Graph: drag the background to pan; wheel to zoom; click to select, Shift- or Ctrl-click to add;
+                Shift-drag the background to select with a rectangle; drag a node to move it (it stays put).
+                Keys on the graph: + and - zoom, 0 fits, 1 is actual size, arrows pan, F focuses on the
+                selection, P highlights the path between two selected nodes, Escape clears.
+                Ctrl+F finds by name or ARN (Enter selects the first match). Ctrl+O opens, Ctrl+E exports SVG,
+                Ctrl+Shift+E exports PNG, Ctrl+Shift+D switches the dark theme.""");
+    }
+
+    private ToolBar toolBar() {
+        GraphViewModel graph = viewModel.graph();
+        var noAccount = viewModel.emptyBinding();
+        ToggleButton focus = new ToggleButton(null, new FontIcon(MaterialDesignT.TARGET));
+        focus.setTooltip(new Tooltip("Focus on the selection: its upstream and downstream reach (F)"));
+        focus.selectedProperty().bindBidirectional(graph.focusModeProperty());
+        Button path = tool(MaterialDesignA.ARROW_DECISION_OUTLINE, "Highlight the path between the two selected"
+                + " nodes (P)", this::highlightPath);
+        path.disableProperty().bind(graph.twoNodesSelected().not());
+        Button theme = tool(MaterialDesignW.WEATHER_NIGHT, "Switch light / dark theme (Ctrl+Shift+D)",
+                viewModel::toggleTheme);
+        theme.setId("toggleTheme");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button exportSvg = tool(MaterialDesignE.EXPORT, "Export the diagram as SVG (Ctrl+E)",
+                () -> viewModel.exportWithDialog(DiagramExporter.Format.SVG, null));
+        exportSvg.disableProperty().bind(noAccount);
+        Button exportPng = tool(MaterialDesignI.IMAGE_OUTLINE, "Export the diagram as PNG (Ctrl+Shift+E)",
+                () -> viewModel.exportWithDialog(DiagramExporter.Format.PNG, null));
+        exportPng.disableProperty().bind(noAccount);
+        Button fold = tool(MaterialDesignA.ARROW_COLLAPSE_ALL, "Fold every API and every account's roles",
+                graph::collapseAll);
+        Button unfold = tool(MaterialDesignA.ARROW_EXPAND_ALL, "Unfold all groups", () -> {
+            graph.selectedNodes().clear();
+            graph.expandSelectedGroups();
+        });
+        ToolBar bar = new ToolBar(
+                tool(MaterialDesignF.FOLDER_OPEN_OUTLINE, "Open a snapshot (Ctrl+O)", viewModel::openWithDialog),
+                new Separator(),
+                tool(MaterialDesignM.MAGNIFY_PLUS_OUTLINE, "Zoom in (+)", canvas::zoomIn),
+                tool(MaterialDesignM.MAGNIFY_MINUS_OUTLINE, "Zoom out (-)", canvas::zoomOut),
+                tool(MaterialDesignF.FIT_TO_SCREEN_OUTLINE, "Fit the diagram to the window (0)", canvas::fit),
+                new Separator(), focus, path, fold, unfold, new Separator(), exportSvg, exportPng, spacer, theme);
+        bar.getStyleClass().add("main-toolbar");
+        return bar;
+    }
+
+    private Node statusBar() {
+        Label status = new Label();
+        status.setId(STATUS_ID);
+        status.textProperty().bind(viewModel.statusProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label work = new Label();
+        work.textProperty().bind(viewModel.executor().messageProperty());
+        ProgressBar progress = new ProgressBar();
+        progress.setPrefWidth(140);
+        progress.progressProperty().bind(viewModel.executor().progressProperty());
+        progress.visibleProperty().bind(viewModel.executor().busyProperty());
+        work.visibleProperty().bind(viewModel.executor().busyProperty());
+        HBox bar = new HBox(10, status, spacer, work, progress);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private static MenuItem item(String text, String accelerator, Ikon icon, Runnable action) {
+        MenuItem item = new MenuItem(text, icon == null ? null : new FontIcon(icon));
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private static Button tool(Ikon icon, String tooltip, Runnable action) {
+        Button button = new Button(null, new FontIcon(icon));
+        button.setTooltip(new Tooltip(tooltip));
+        button.setAccessibleText(tooltip);
+        button.setOnAction(e -> action.run());
+        return button;
+    }
+
+    private static Node warningIcon() {
+        FontIcon icon = new FontIcon(MaterialDesignA.ALERT_OUTLINE);
+        icon.getStyleClass().add("warning-icon");
+        return icon;
+    }
+}
