@@ -247,23 +247,26 @@ public final class DefaultPolicyEvaluator implements PolicyEvaluator {
         }
 
         /**
-         * How a resource-side statement applies to the caller. An Allow needs a Principal naming the
-         * caller (NotPrincipal with Allow is unsupported by AWS and grants nothing here). A Deny
-         * applies when its Principal names the caller in any way, when its NotPrincipal does not
-         * exempt the caller, or when it has neither element (applied to everyone: never a false allow).
+         * How a resource-side statement applies to the caller. A Principal applies when it names the
+         * caller in any way. An Allow with NotPrincipal applies, like {@code "*"}, to every caller none
+         * of whose identities it lists (anonymous callers included); a Deny with NotPrincipal applies
+         * unless it exempts the caller. Resource policies and RCPs always carry one of the two
+         * elements ({@link PolicyPlacement}); a statement built without either is read so it cannot
+         * allow: an Allow grants no one, a Deny applies to everyone.
          */
         private PrincipalMatch principalMatch(Statement statement) {
             if (statement.principal() != null) {
                 return PrincipalMatcher.match(statement.principal(), caller);
             }
-            if (statement.effect() == Effect.ALLOW) {
-                return PrincipalMatch.NONE;
-            }
             if (statement.notPrincipal() != null) {
+                if (statement.effect() == Effect.ALLOW) {
+                    return PrincipalMatcher.listsAnyIdentity(statement.notPrincipal(), caller)
+                            ? PrincipalMatch.NONE : PrincipalMatch.DIRECT;
+                }
                 return PrincipalMatcher.exempt(statement.notPrincipal(), caller, request.permissionBoundary() != null)
                         ? PrincipalMatch.NONE : PrincipalMatch.NOT_PRINCIPAL;
             }
-            return PrincipalMatch.DIRECT;
+            return statement.effect() == Effect.ALLOW ? PrincipalMatch.NONE : PrincipalMatch.DIRECT;
         }
 
         private void record(PolicyType type, int level, Effect effect, int match, PrincipalMatch principal) {

@@ -9,8 +9,8 @@ package dev.iamatlas.model.evaluation;
  * <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session">Session policies</a>):
  * the user ARN is not limited by an implicit deny in identity policies or the boundary; the role
  * ARN is limited by the boundary and the session policy; the session ARN (role session or
- * federated user) is limited by neither. Naming the account only delegates to the account's
- * identity-based policies.
+ * federated user) and {@code "*"} (which matches the calling session itself) are limited by
+ * neither. Naming the account only delegates to the account's identity-based policies.
  */
 public enum PrincipalMatch {
     /** The statement does not name the caller. */
@@ -18,14 +18,16 @@ public enum PrincipalMatch {
     /** The caller's account (id or {@code :root}): delegates to the account's identity policies. */
     ACCOUNT("names the caller's account (delegates to its identity-based policies)"),
     /**
-     * The caller's role (for a role or role session), or {@code *} for a role, role session or
-     * federated user: granted to the underlying identity, so limited by the permissions boundary and
-     * the session policy.
+     * The caller's role (for a role or role session): granted to the underlying identity, so limited
+     * by the permissions boundary and the session policy.
      */
-    ROLE("names the caller's role or underlying identity (limited by permissions boundary and session policy)"),
-    /** The caller's IAM user ARN, or {@code *} for an IAM user: not limited by the boundary. */
+    ROLE("names the caller's role (limited by permissions boundary and session policy)"),
+    /** The caller's IAM user ARN: not limited by the boundary (a session policy, if any, still limits). */
     USER("names the caller's IAM user (not limited by the permissions boundary)"),
-    /** The caller's session ARN, federated-user ARN, service, or {@code *} for a service or anonymous caller. */
+    /**
+     * The caller's session ARN, federated-user ARN or service; {@code *}; or an Allow whose
+     * {@code NotPrincipal} does not list the caller: limited by neither boundary nor session policy.
+     */
     DIRECT("names the caller itself"),
     /** A Deny with {@code NotPrincipal} that does not exempt the caller. */
     NOT_PRINCIPAL("NotPrincipal does not exempt the caller");

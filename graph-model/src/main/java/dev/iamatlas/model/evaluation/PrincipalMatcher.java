@@ -16,9 +16,10 @@ final class PrincipalMatcher {
 
     /**
      * How {@code spec} names {@code caller}: the strongest match over its entries. {@code "*"} and
-     * {@code {"AWS": "*"}} are equivalent and match every caller, anonymous ones included. A role
-     * ARN matches the role's sessions (compared by account and role name, since session ARNs carry
-     * no path). Names are compared case-sensitively; service principals ignoring case.
+     * {@code {"AWS": "*"}} are equivalent and match every caller, anonymous ones included, as a
+     * {@link PrincipalMatch#DIRECT} grant (see {@link #everyone}). A role ARN matches the role's
+     * sessions (compared by account and role name, since session ARNs carry no path). Names are
+     * compared case-sensitively; service principals ignoring case.
      */
     static PrincipalMatch match(PrincipalSpec spec, RequestPrincipal caller) {
         if (spec.wildcard()) {
@@ -44,17 +45,34 @@ final class PrincipalMatcher {
         return best;
     }
 
+    /**
+     * A {@code "*"} grant names the caller itself: it matches the calling session as a session-ARN
+     * grant does, so an implicit deny in the permissions boundary or the session policy does not
+     * limit it. The Principal page documents this for {@code "*"} with an {@code aws:PrincipalArn}
+     * condition ("Identity-based policy types, such as permissions boundaries or session policies,
+     * do not limit permissions granted using the aws:PrincipalArn condition key with a wildcard(*)
+     * in the Principal element, unless the identity-based policies contain an explicit deny"); the
+     * condition only narrows who the {@code "*"} grant reaches, so every {@code "*"} grant is read
+     * the same way.
+     *
+     * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-roles">Principal: IAM role principals</a>
+     */
     private static PrincipalMatch everyone(RequestPrincipal caller) {
-        switch (caller.kind()) {
-            case IAM_USER:
-                return PrincipalMatch.USER;
-            case IAM_ROLE:
-            case ASSUMED_ROLE:
-            case FEDERATED_USER:
-                return PrincipalMatch.ROLE;
-            default:
-                return PrincipalMatch.DIRECT;
-        }
+        return PrincipalMatch.DIRECT;
+    }
+
+    /**
+     * Whether a {@code NotPrincipal} element in an Allow statement lists the caller: any identity of
+     * the caller (its own ARN; for a role session also its role; for an IAM principal its account;
+     * a service's name) is listed, or the element is {@code "*"}. An Allow with {@code NotPrincipal}
+     * grants every caller it does not list, anonymous callers included ("allows all principals except
+     * the one named in the NotPrincipal element ... you might grant access to anonymous
+     * (unauthenticated) users", the page's earlier text; services such as S3 accept such policies).
+     *
+     * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_notprincipal.html">IAM JSON policy elements: NotPrincipal</a>
+     */
+    static boolean listsAnyIdentity(PrincipalSpec spec, RequestPrincipal caller) {
+        return match(spec, caller) != PrincipalMatch.NONE;
     }
 
     private static PrincipalMatch matchAws(AwsPrincipal p, RequestPrincipal caller) {

@@ -1,18 +1,22 @@
 package dev.iamatlas.model.policy;
 
 /**
- * Matches ARNs segment by segment, the way IAM matches {@code Resource} elements and the
- * {@code Arn*} condition operators: an ARN is {@code arn:partition:service:region:account:resource};
- * a wildcard in one of the first five segments stays inside that segment (it does not cross
- * {@code :}); the resource segment is everything after the fifth colon and may itself contain
- * {@code :} and {@code /}, which wildcards there do cross.
+ * Matches ARNs component by component, the way the {@code Arn*} condition operators do ("Each of
+ * the six colon-delimited components of the ARN is checked separately and each can include
+ * multi-character match wildcards (*) or single-character match wildcards (?)"): an ARN is
+ * {@code arn:partition:service:region:account:resource}; a wildcard in one of the first five
+ * components stays inside that component (it does not cross {@code :}); the resource component is
+ * everything after the fifth colon and may itself contain {@code :} and {@code /}, which wildcards
+ * there do cross.
  *
- * <p>A pattern with fewer than five colons has fewer segments: its last segment matches the rest of
- * the text, colons included ({@code *} matches everything, {@code arn:*} every ARN), while
+ * <p>A pattern with fewer than five colons has fewer components: its last component matches the
+ * rest of the text, colons included ({@code *} matches everything, {@code arn:*} every ARN), while
  * {@code arn:aws:sns:*:topic} does not match {@code arn:aws:sns:us-east-1:111122223333:topic}
  * (the {@code *} cannot take {@code us-east-1:111122223333}).
  *
- * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html">IAM JSON policy elements: Resource</a>
+ * <p>The {@code Resource} element matches differently: a {@code *} that ends its segment may
+ * cross colons there ({@link ResourceArnPattern}).
+ *
  * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_ARN">Condition operators: ARN</a>
  */
 public final class ArnPattern {

@@ -3,8 +3,11 @@ package dev.iamatlas.model.policy;
 import java.util.Objects;
 
 /**
- * One entry of a {@code Resource} or {@code NotResource} element: an ARN pattern matched segment by
- * segment (see {@link ArnPattern}), with policy variables when the policy's Version allows them.
+ * One entry of a {@code Resource} or {@code NotResource} element: an ARN pattern whose wildcards stay
+ * inside their colon-separated segment unless a {@code *} ends its segment (see
+ * {@link ResourceArnPattern}), with policy variables when the policy's Version allows them. A
+ * variable with no value makes the entry match no resource ("the resource that includes a policy
+ * variable with no value will not match any resource", Variables and tags page).
  * Pre-compiled: a pattern without variables is matched without allocation.
  *
  * <p>Lambda function ARNs with a qualifier ({@code function:f:7}, {@code function:f:prod},
@@ -12,6 +15,7 @@ import java.util.Objects;
  * not match them; {@code function:f:*} or {@code function:f*} do.
  *
  * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html">IAM JSON policy elements: Resource</a>
+ * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#policy-vars-no-value">Policy variables with no value</a>
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/lambda-api-permissions-ref.html">Lambda: Fine-tuning the Resources and Conditions sections of policies</a>
  */
 public final class ResourcePattern {
@@ -24,11 +28,11 @@ public final class ResourcePattern {
     public static final int UNKNOWN = 2;
 
     private final PolicyTemplate template;
-    private final ArnPattern fixed;
+    private final ResourceArnPattern fixed;
 
     private ResourcePattern(PolicyTemplate template) {
         this.template = template;
-        this.fixed = template.hasVariables() ? null : ArnPattern.of(template.resolve(VariableResolver.NONE));
+        this.fixed = template.hasVariables() ? null : ResourceArnPattern.of(template.resolve(VariableResolver.NONE));
     }
 
     /**
@@ -52,7 +56,7 @@ public final class ResourcePattern {
         if (resolved == PolicyTemplate.UNKNOWN) {
             return UNKNOWN;
         }
-        return ArnPattern.of(resolved).matches(resource) ? YES : NO;
+        return ResourceArnPattern.of(resolved).matches(resource) ? YES : NO;
     }
 
     /** Whether {@code resource} matches; variables are resolved against no keys (so they never match). */

@@ -132,6 +132,14 @@ public final class WildcardPattern {
         return codes;
     }
 
+    /**
+     * Whether this pattern is exact text, a prefix followed by one {@code *}, or only {@code *}s: its
+     * only wildcard, if any, is a trailing {@code *}.
+     */
+    public boolean isSimple() {
+        return kind != KIND_GENERAL;
+    }
+
     /** Whether this pattern is {@code *} alone (matches everything). */
     public boolean matchesEverything() {
         return kind == KIND_ANY;

@@ -298,11 +298,31 @@ class EvaluationLogicTest {
                     .isEqualTo(Outcome.ALLOW);
         }
 
+        /**
+         * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-roles:
+         * "permissions boundaries or session policies, do not limit permissions granted using the
+         * aws:PrincipalArn condition key with a wildcard(*) in the Principal element". A "*" grant
+         * matches the calling session itself, with or without that condition.
+         */
         @Test
-        void aPrincipalStarGrantToARoleSessionIsLimitedByTheBoundary() {
+        void aPrincipalStarGrantToARoleSessionIsNotLimitedByTheBoundary() {
             assertThat(decide(request(SESSION, "lambda:InvokeFunction", FUNCTION).permissionBoundary(shirleyBoundary)
                     .resourcePolicy(statements("{'Effect':'Allow','Principal':'*','Action':'lambda:*','Resource':'*'}"))))
-                    .isEqualTo(Outcome.IMPLICIT_DENY);
+                    .isEqualTo(Outcome.ALLOW);
+            assertThat(decide(request(SESSION, "lambda:InvokeFunction", FUNCTION).permissionBoundary(shirleyBoundary)
+                    .context("aws:PrincipalArn", ROLE)
+                    .resourcePolicy(statements("{'Effect':'Allow','Principal':{'AWS':'*'},'Action':'lambda:*','Resource':'*',"
+                            + "'Condition':{'ArnEquals':{'aws:PrincipalArn':'" + ROLE + "'}}}"))))
+                    .isEqualTo(Outcome.ALLOW);
+        }
+
+        @Test
+        void aPrincipalStarGrantStillYieldsToAnExplicitDenyInTheBoundary() {
+            NamedPolicy denying = statements("{'Effect':'Allow','Action':'*','Resource':'*'},"
+                    + "{'Effect':'Deny','Action':'lambda:InvokeFunction','Resource':'*'}");
+            assertThat(decide(request(SESSION, "lambda:InvokeFunction", FUNCTION).permissionBoundary(denying)
+                    .resourcePolicy(statements("{'Effect':'Allow','Principal':'*','Action':'lambda:*','Resource':'*'}"))))
+                    .isEqualTo(Outcome.EXPLICIT_DENY);
         }
     }
 
@@ -502,10 +522,19 @@ class EvaluationLogicTest {
                     .resourcePolicy(denyAllBut(USER, "arn:aws:iam::" + A + ":root")))).isEqualTo(Outcome.EXPLICIT_DENY);
         }
 
+        /**
+         * An Allow with NotPrincipal "allows all principals except the one named in the NotPrincipal
+         * element ... you might grant access to anonymous (unauthenticated) users" (the page's earlier
+         * text; services that accept such a policy, S3 among them, apply it so): like "*" for every
+         * caller none of whose identities is listed.
+         */
         @Test
-        void notPrincipalWithAllowGrantsNothing() {
+        void notPrincipalWithAllowGrantsEveryoneNotListed() {
             NamedPolicy p = statements("{'Effect':'Allow','NotPrincipal':{'AWS':'arn:aws:iam::" + B + ":root'},'Action':'s3:*','Resource':'*'}");
-            assertThat(decide(request(USER, "s3:GetObject", BUCKET_KEY).resourcePolicy(p))).isEqualTo(Outcome.IMPLICIT_DENY);
+            assertThat(decide(request(USER, "s3:GetObject", BUCKET_KEY).resourcePolicy(p))).isEqualTo(Outcome.ALLOW);
+            assertThat(decide(request("anonymous", "s3:GetObject", BUCKET_KEY).resourcePolicy(p))).isEqualTo(Outcome.ALLOW);
+            assertThat(decide(request("arn:aws:iam::" + B + ":user/bob", "s3:GetObject", BUCKET_KEY).identityPolicy(ALLOW_S3)
+                    .resourceAccount(A).resourcePolicy(p))).isEqualTo(Outcome.IMPLICIT_DENY);
         }
     }
 }

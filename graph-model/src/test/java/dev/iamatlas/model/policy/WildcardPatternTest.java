@@ -79,7 +79,15 @@ class WildcardPatternTest {
                 Arguments.of("arn:aws:s3:::bucket/*", "arn:aws:s3:::bucket/a/b:c", true),
                 Arguments.of("arn:aws:s3:::bucket/*", "arn:aws:s3:::bucket", false),
                 Arguments.of("arn:aws:lambda:*:111122223333:function:f", "arn:aws:lambda:us-east-1:111122223333:function:f", true),
-                Arguments.of("arn:aws:lambda:*:function:f", "arn:aws:lambda:us-east-1:111122223333:function:f", false),
+                // a * that ends its segment "can expand to match beyond the colon boundaries"
+                Arguments.of("arn:aws:lambda:*:function:f", "arn:aws:lambda:us-east-1:111122223333:function:f", true),
+                Arguments.of("arn:aws:someservice:*:111122223333:finance/*",
+                        "arn:aws:someservice:us-east-2:999999999999:store/abc:111122223333:finance/document.txt", true),
+                // ... one that does not end its segment stays inside it, and so does ?
+                Arguments.of("arn:aws:lambda:us-east-1:111122223333:function:f*d", "arn:aws:lambda:us-east-1:111122223333:function:f:prod", false),
+                Arguments.of("arn:aws:lambda:us-east-1:111122223333:function:f*d", "arn:aws:lambda:us-east-1:111122223333:function:fold", true),
+                Arguments.of("arn:aws:lambda:us-east-1:111122223333:function:f?7", "arn:aws:lambda:us-east-1:111122223333:function:f:7", false),
+                Arguments.of("arn:aws:lambda:us-*-1:111122223333:function:f", "arn:aws:lambda:us-east:x-1:111122223333:function:f", false),
                 Arguments.of("arn:aws:lambda:us-east-1:111122223333:function:f", "arn:aws:lambda:us-east-1:111122223333:function:f:7", false),
                 Arguments.of("arn:aws:lambda:us-east-1:111122223333:function:f", "arn:aws:lambda:us-east-1:111122223333:function:f:$LATEST", false),
                 Arguments.of("arn:aws:lambda:us-east-1:111122223333:function:f:*", "arn:aws:lambda:us-east-1:111122223333:function:f:prod", true),
@@ -94,13 +102,62 @@ class WildcardPatternTest {
                 Arguments.of("arn:aws:s3:::b?cket", "arn:aws:s3:::bucket", true),
                 Arguments.of("arn:aws:iam::*:role/*", "arn:aws:iam::111122223333:role/a/b", true),
                 Arguments.of("arn:*", "arn:aws:iam::111122223333:role/a", true),
-                Arguments.of("arn:aws:sns:*:topic", "arn:aws:sns:us-east-1:111122223333:topic", false));
+                Arguments.of("arn:aws:sns:*:topic", "arn:aws:sns:us-east-1:111122223333:topic", true),
+                Arguments.of("arn:aws:sns:*:topic", "arn:aws:sns:us-east-1:111122223333:other", false));
     }
 
+    /**
+     * <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html#reference_policies_elements_resource_wildcards">Using
+     * wildcards in resource ARNs</a>: wildcards within the segments of an ARN (the parts separated by
+     * colons); "If the * wildcard is the last character of a resource ARN segment, it can expand to
+     * match beyond the colon boundaries."
+     */
     @ParameterizedTest(name = "{0} vs {1} -> {2}")
     @MethodSource("resources")
-    void resourcePatternsMatchSegmentBySegment(String pattern, String resource, boolean expected) {
+    void resourcePatternsKeepWildcardsInsideTheirSegmentUnlessAStarEndsIt(String pattern, String resource, boolean expected) {
         assertThat(ResourcePattern.of(pattern, true).matches(resource)).isEqualTo(expected);
+    }
+
+    @Test
+    void resourceMatchingAgreesWithANaiveReading() {
+        Random random = new Random(7);
+        for (int i = 0; i < 200_000; i++) {
+            String pattern = randomString(random, "ab:*?", 9);
+            String text = randomString(random, "ab:", 10);
+            assertThat(ResourceArnPattern.compile(pattern).matches(text)).as("'%s' against '%s'", pattern, text)
+                    .isEqualTo(naiveResource(pattern, 0, text, 0));
+        }
+    }
+
+    /** Backtracking over every split: a wildcard takes no colon unless it is a * that ends its segment. */
+    private static boolean naiveResource(String p, int i, String s, int j) {
+        if (i == p.length()) {
+            return j == s.length();
+        }
+        char c = p.charAt(i);
+        if (c == '*') {
+            int k = i + 1;
+            while (k < p.length() && p.charAt(k) == '*') {
+                k++;
+            }
+            boolean crosses = k == p.length() || p.charAt(k) == ':';
+            for (int end = j; end <= s.length(); end++) {
+                if (end > j && s.charAt(end - 1) == ':' && !crosses) {
+                    return false;
+                }
+                if (naiveResource(p, i + 1, s, end)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (j == s.length()) {
+            return false;
+        }
+        if (c == '?') {
+            return s.charAt(j) != ':' && naiveResource(p, i + 1, s, j + 1);
+        }
+        return c == s.charAt(j) && naiveResource(p, i + 1, s, j + 1);
     }
 
     @Test

@@ -20,12 +20,18 @@ import java.util.List;
  *       <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html">single-valued vs. multivalued context keys</a>);</li>
  *   <li>{@code ForAnyValue}: true when at least one request value matches (for a negated operator:
  *       at least one request value matches none of the policy values); false for a missing key or
- *       an empty value set (an empty list, or one empty string);</li>
+ *       a null data set (an empty list, or one empty string): "For no matching context key or a null
+ *       dataset, the condition returns false";</li>
  *   <li>{@code ForAllValues}: true when every request value matches (negated: every request value
- *       matches none of the policy values); true for a missing key or an empty value set;</li>
+ *       matches none of the policy values); true for a missing key or a null data set: "It also
+ *       returns true if there are no context keys in the request or if the context key value
+ *       resolves to a null dataset, such as an empty string";</li>
  *   <li>a plain (single-valued) operator on a key with several values: a positive operator is true
  *       when any value matches; a negated operator is the negation of that (true only when no value
- *       matches). An empty list counts as a missing key.</li>
+ *       matches);</li>
+ *   <li>a key given with an empty list of values is <em>present</em>, with no values: {@code Null}
+ *       reads it as existing ({@code "false"} holds, {@code "true"} does not), {@code ...IfExists}
+ *       evaluates it, a plain positive operator is false and a negated one true.</li>
  * </ul>
  */
 public final class ConditionEvaluator {
@@ -44,7 +50,7 @@ public final class ConditionEvaluator {
         String key = condition.lowerCaseKey();
         List<String> values = input.values(key);
         SetQualifier qualifier = condition.qualifier();
-        if (values == null || (values.isEmpty() && qualifier == SetQualifier.NONE)) {
+        if (values == null) {
             if (input.isUnknown(key)) {
                 return UNKNOWN;
             }

@@ -294,19 +294,20 @@ public final class ReferenceEvaluator {
 
     /**
      * A statement applies when its principal part (resource policies and RCPs only), its action
-     * part, its resource part and all its conditions match. A statement whose policy variable
-     * cannot be resolved does not apply ("If AWS cannot resolve a variable, this might cause the
-     * entire statement to be invalid",
-     * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html).
+     * part, its resource part and all its conditions match.
+     *
+     * <p>A policy variable with no value affects only the entry that uses it, as the Variables page's
+     * section "Policy variables with no value" spells out (the page's opening note, "If AWS cannot
+     * resolve a variable this might cause the entire statement to be invalid", is made precise
+     * there): "the resource that includes a policy variable with no value will not match any
+     * resource"; in a condition, operators "like StringEquals or StringLike do not match" while
+     * "Inverted condition operators like StringNotEquals or StringNotLike do match against a null
+     * value" (its example: a Deny with StringNotEquals on ${aws:PrincipalTag/Team} explicitly denies
+     * when the tag is not set).
+     * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html#policy-vars-no-value
      */
     private boolean applies(Statement s, boolean callerHasBoundary) {
-        try {
-            return principalApplies(s, callerHasBoundary) && actionApplies(s) && resourceApplies(s)
-                    && conditionsHold(s);
-        } catch (UnresolvedVariable e) {
-            trace.add(s.where() + " ignored: policy variable ${" + e.getMessage() + "} has no value");
-            return false;
-        }
+        return principalApplies(s, callerHasBoundary) && actionApplies(s) && resourceApplies(s) && conditionsHold(s);
     }
 
     private boolean actionApplies(Statement s) {
@@ -329,7 +330,13 @@ public final class ReferenceEvaluator {
         }
         boolean matched = false;
         for (String pattern : s.resources()) {
-            List<Glob.Token> tokens = substitute(pattern, s.policy());
+            List<Glob.Token> tokens;
+            try {
+                tokens = substitute(pattern, s.policy());
+            } catch (UnresolvedVariable e) {
+                trace.add(s.where() + ": resource " + pattern + " matches nothing: policy variable ${" + e.getMessage() + "} has no value");
+                continue;
+            }
             // Wildcards stay inside one colon-separated segment, except a * that ends its segment.
             // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html
             if (Glob.matches(tokens, resource, false)) {
@@ -432,7 +439,7 @@ public final class ReferenceEvaluator {
             }
             return !allListed;
         }
-        return true; // an RCP statement without Principal
+        return true; // unreachable: validation requires Principal or NotPrincipal in resource policies and RCPs
     }
 
     private GrantKind grantKind(Statement s) {
@@ -645,6 +652,15 @@ public final class ReferenceEvaluator {
             }
             return op.negated(); // a missing key matches nothing; a negated operator is then true
         }
+        // A null data set (no values, or a single empty string) under a set operator: "[ForAllValues]
+        // also returns true if there are no context keys in the request or if the context key value
+        // resolves to a null dataset, such as an empty string"; "[ForAnyValue] For no matching context
+        // key or a null dataset, the condition returns false".
+        // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html
+        boolean nullDataSet = requestValues.isEmpty() || (requestValues.size() == 1 && requestValues.get(0).isEmpty());
+        if (nullDataSet && op.set() != SetOp.NONE) {
+            return op.set() == SetOp.FOR_ALL_VALUES;
+        }
         switch (op.set()) {
             case FOR_ALL_VALUES -> {
                 // Every request value must match (for a negated operator: match none of the values).
@@ -689,8 +705,20 @@ public final class ReferenceEvaluator {
         return false;
     }
 
-    /** One request value against one policy value under a positive operator. */
+    /**
+     * One request value against one policy value under a positive operator. A policy value whose
+     * variable has no value matches nothing (so a negated operator holds for it).
+     */
     private boolean compare(String operator, String requestValue, String policyValue, Policy policy) {
+        try {
+            return compareResolved(operator, requestValue, policyValue, policy);
+        } catch (UnresolvedVariable e) {
+            trace.add("condition value " + policyValue + " matches nothing: policy variable ${" + e.getMessage() + "} has no value");
+            return false;
+        }
+    }
+
+    private boolean compareResolved(String operator, String requestValue, String policyValue, Policy policy) {
         switch (operator) {
             case "StringEquals":
                 return Glob.text(substitute(policyValue, policy)).equals(requestValue);
@@ -989,6 +1017,18 @@ public final class ReferenceEvaluator {
             }
             validatePrincipal(principal, where);
             validatePrincipal(notPrincipal, where);
+            if (kind == Kind.RCP) {
+                // "Each statement must contain the Principal element. You can only specify "*" in the
+                // Principal element of an RCP"; "The following elements are not supported in RCPs:
+                // NotPrincipal, NotAction".
+                // https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps_syntax.html
+                if (principal == null || !namesEveryoneOnly(principal)) {
+                    throw new InvalidInput(where + ": an RCP statement needs Principal \"*\"");
+                }
+                if (s.get("NotAction") != null) {
+                    throw new InvalidInput(where + ": NotAction is not supported in RCPs");
+                }
+            }
         } else if (principal != null || notPrincipal != null) {
             throw new InvalidInput(where + ": Principal is not allowed in this kind of policy");
         }
@@ -1015,6 +1055,18 @@ public final class ReferenceEvaluator {
         }
         return new Statement(where, effect.asText().equals("Allow"), principal, notPrincipal, actions,
                 notActionNode != null, resources, notResourceNode != null, condition, policy);
+    }
+
+    /** {@code "*"} or {@code {"AWS": "*"}} (equivalent on the Principal page), nothing else. */
+    private static boolean namesEveryoneOnly(JsonNode principal) {
+        if (principal.isTextual()) {
+            return principal.asText().equals("*");
+        }
+        if (!principal.isObject() || principal.size() != 1 || principal.get("AWS") == null) {
+            return false;
+        }
+        List<String> values = stringOrArray(principal.get("AWS"), "Principal");
+        return !values.isEmpty() && values.stream().allMatch("*"::equals);
     }
 
     private static void validatePrincipal(JsonNode principal, String where) {
