@@ -35,7 +35,8 @@ import java.util.Set;
  *   <li>Within one account, either side suffices: the identity side (identity policy ∧ boundary ∧
  *       session policy) or a resource-policy Allow, whose reach depends on what it names (see
  *       {@link PrincipalMatch}: user ARN → not limited by boundary; role ARN → limited by boundary
- *       and session policy; session ARN → not limited; account → delegates only)
+ *       and session policy; session ARN, {@code "*"} or an Allow's {@code NotPrincipal} that does not list the
+ *       caller → not limited; account → delegates only)
  *       (<a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-basics.html">single account</a>,
  *       <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html">boundaries</a>).</li>
  *   <li>Across accounts both sides must allow; a resource policy naming the account suffices for
@@ -141,7 +142,7 @@ public final class DefaultPolicyEvaluator implements PolicyEvaluator {
                 if (!actionMatches(statement)) {
                     continue;
                 }
-                int resource = resourceMatch(statement, resourceSide || type == PolicyType.SCP);
+                int resource = resourceMatch(statement, type == PolicyType.RESOURCE);
                 if (resource == ResourcePattern.NO) {
                     continue;
                 }
@@ -211,10 +212,10 @@ public final class DefaultPolicyEvaluator implements PolicyEvaluator {
 
         /**
          * YES, NO or UNKNOWN. NotResource: the resource matches none of the entries. Without either
-         * element a resource-side statement (a trust policy) is about the policy's own resource and
-         * an SCP statement covers every resource (SCPs grant nothing, so this cannot widen access);
-         * an identity, boundary or session statement (invalid for IAM) is read so it cannot allow:
-         * an Allow matches nothing, a Deny everything.
+         * element a resource-based statement (a role trust policy) is about the policy's own resource;
+         * in any other policy type the statement is invalid ({@link PolicyPlacement} rejects it) and,
+         * should a caller evaluate it anyway, is read so it cannot allow: an Allow matches nothing, a
+         * Deny everything.
          */
         private int resourceMatch(Statement statement, boolean anyResourceWhenMissing) {
             List<ResourcePattern> patterns = statement.resource();

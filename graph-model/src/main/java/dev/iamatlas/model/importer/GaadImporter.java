@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.iamatlas.model.evaluation.PolicyType;
 import dev.iamatlas.model.snapshot.AccountSnapshot;
 import dev.iamatlas.model.snapshot.IamGroup;
 import dev.iamatlas.model.snapshot.IamRole;
@@ -77,9 +78,9 @@ public final class GaadImporter {
 
     private final PolicyCheck check;
 
-    /** An importer that checks policies with {@link PolicyCheck#STRUCTURE}. */
+    /** An importer that checks policies with the policy parser ({@link PolicyCheck#PARSER}). */
     public GaadImporter() {
-        this(PolicyCheck.STRUCTURE);
+        this(PolicyCheck.PARSER);
     }
 
     /** An importer that checks every policy document with {@code check}. */
@@ -264,7 +265,7 @@ public final class GaadImporter {
             if (trust == null || trust.isNull()) {
                 warn(label + " trust policy: missing from the dump", arn, "MissingPolicy");
             } else {
-                b.trustPolicy(checked(policyText(trust), label + " trust policy", arn));
+                b.trustPolicy(checked(policyText(trust), PolicyType.RESOURCE, label + " trust policy", arn));
             }
             for (InlinePolicy policy : inlinePolicies(entry, "RolePolicyList", label, arn)) {
                 b.inlinePolicy(policy.name(), policy.document());
@@ -301,8 +302,8 @@ public final class GaadImporter {
                 }
                 boolean isDefault = version.has("IsDefaultVersion")
                         ? version.path("IsDefaultVersion").asBoolean(false) : versionId.equals(defaultVersionId);
-                versions.add(new PolicyVersion(versionId, isDefault, checked(policyText(document), label, arn),
-                        instant(version.get("CreateDate"))));
+                PolicyText text = checked(policyText(document), PolicyType.IDENTITY, label, arn);
+                versions.add(new PolicyVersion(versionId, isDefault, text, instant(version.get("CreateDate"))));
             }
             policies.put(arn, new ManagedPolicy(arn, name, text(entry, "PolicyId"), textOr(entry, "Path", "/"),
                     defaultVersionId, entry.path("AttachmentCount").asInt(0),
@@ -322,15 +323,21 @@ public final class GaadImporter {
                 } else if (document == null || document.isNull()) {
                     warn(label + ": no PolicyDocument; skipped", ownerArn, "MissingPolicy");
                 } else {
-                    result.add(new InlinePolicy(name, checked(policyText(document), label, ownerArn)));
+                    PolicyText text = checked(policyText(document), PolicyType.IDENTITY, label, ownerArn);
+                    result.add(new InlinePolicy(name, text));
                 }
             }
             return result;
         }
 
-        /** Applies the policy check; a problem becomes a warning and a gap, and the document is kept as it is. */
-        private PolicyText checked(PolicyText document, String label, String resourceArn) {
-            check.problem(document).ifPresent(problem -> warn(label + ": " + problem, resourceArn, "InvalidPolicy"));
+        /**
+         * Applies the policy check for a policy of {@code type} (a trust policy is resource-based; inline and
+         * managed policies, also when used as permissions boundaries, are identity-based); a problem becomes a
+         * warning and a gap, and the document is kept as it is.
+         */
+        private PolicyText checked(PolicyText document, PolicyType type, String label, String resourceArn) {
+            check.problem(document, type)
+                    .ifPresent(problem -> warn(label + ": " + problem, resourceArn, "InvalidPolicy"));
             return document;
         }
 

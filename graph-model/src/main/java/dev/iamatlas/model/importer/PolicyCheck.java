@@ -1,49 +1,37 @@
 package dev.iamatlas.model.importer;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.iamatlas.model.evaluation.PolicyType;
 import dev.iamatlas.model.snapshot.PolicyText;
 import java.util.Optional;
 
 /**
- * Decides whether an imported policy document can be used, and if not, says why in a few words. The importer
+ * Decides whether an imported policy document can be used, and if not, says why in one line. The importer
  * keeps every document in the snapshot either way; a problem becomes a warning and a scan gap.
  */
 @FunctionalInterface
 public interface PolicyCheck {
 
     /**
-     * The problem with {@code document}, such as {@code "not valid JSON"}, or empty when it is usable.
+     * The problem with {@code document} as an identity-based policy, such as {@code "not valid JSON"}, or
+     * empty when it is usable.
      *
      * @param document the decoded document
      */
     Optional<String> problem(PolicyText document);
 
     /**
-     * The check the importer uses unless it is given another: the document is a JSON object with a
-     * {@code Statement} that is an object or a list. This is where the full policy-language parser
-     * ({@code PolicyParser.parse}) belongs once it is in the model: replace the body with a call to it and report
-     * its message.
+     * The problem with {@code document} in the role {@code type} (a role's trust policy is a
+     * {@link PolicyType#RESOURCE resource-based policy}; inline and managed policies are
+     * {@link PolicyType#IDENTITY identity-based}). By default the same as {@link #problem(PolicyText)}.
      */
-    PolicyCheck STRUCTURE = PolicyCheck::structuralProblem;
-
-    /** The structural check of {@link #STRUCTURE}. */
-    static Optional<String> structuralProblem(PolicyText document) {
-        // TODO(policy parser): when dev.iamatlas.model.policy is merged, decide here with
-        // PolicyParser.parse(document.json()) and return the PolicyParseException's short problem text.
-        JsonNode tree = document.tree();
-        if (tree == null) {
-            return Optional.of("not valid JSON");
-        }
-        if (!tree.isObject()) {
-            return Optional.of("not a JSON object");
-        }
-        JsonNode statement = tree.get("Statement");
-        if (statement == null) {
-            return Optional.of("not a policy: no Statement");
-        }
-        if (!statement.isObject() && !statement.isArray()) {
-            return Optional.of("not a policy: Statement is neither an object nor a list");
-        }
-        return Optional.empty();
+    default Optional<String> problem(PolicyText document, PolicyType type) {
+        return problem(document);
     }
+
+    /**
+     * The check the importer uses unless it is given another: the full policy language
+     * ({@code PolicyParser.parse}) and the rules of the policy's type ({@code PolicyPlacement}), reported
+     * as the parser's one-line message, e.g. {@code Statement[1]: unknown condition operator StringEqualz}.
+     */
+    PolicyCheck PARSER = new ParserPolicyCheck();
 }

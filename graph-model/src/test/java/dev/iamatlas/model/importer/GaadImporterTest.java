@@ -143,6 +143,47 @@ class GaadImporterTest {
     }
 
     @Test
+    void aPolicyTheParserRejectsIsAWarningWithTheParsersOneLineMessage() throws IOException {
+        String json = """
+                {"RoleDetailList": [{"RoleName": "r", "Arn": "arn:aws:iam::123456789012:role/r",
+                  "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                    "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]},
+                  "RolePolicyList": [{"PolicyName": "typo", "PolicyDocument": {"Version": "2012-10-17", "Statement": [
+                    {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"},
+                    {"Effect": "Allow", "Action": "s3:PutObject", "Resource": "*",
+                     "Condition": {"StringEqualz": {"aws:SourceVpce": "vpce-1a2b3c4d"}}}]}}]}]}
+                """;
+
+        GaadImport result = importer.fromJson(json, "dump.json");
+
+        assertThat(result.warnings()).containsExactly(
+                "role/r inline policy 'typo': Statement[1]: unknown condition operator StringEqualz");
+        assertThat(result.snapshot().gaps()).singleElement().extracting(ScanGap::errorCode).isEqualTo("InvalidPolicy");
+    }
+
+    /**
+     * A trust policy is resource-based and must name a principal; an identity policy must not, and needs
+     * a Resource (<a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html">Principal</a>,
+     * <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html">Resource</a>).
+     */
+    @Test
+    void eachPolicyIsCheckedInItsRole() throws IOException {
+        String json = """
+                {"RoleDetailList": [{"RoleName": "r", "Arn": "arn:aws:iam::123456789012:role/r",
+                  "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": {"Effect": "Allow", "Action": "sts:AssumeRole"}},
+                  "RolePolicyList": [{"PolicyName": "p", "PolicyDocument": {"Version": "2012-10-17", "Statement": {"Effect": "Allow",
+                    "Principal": "*", "Action": "s3:GetObject", "Resource": "*"}}},
+                   {"PolicyName": "q", "PolicyDocument": {"Version": "2012-10-17", "Statement": {"Effect": "Allow",
+                    "Action": "s3:GetObject"}}}]}]}
+                """;
+
+        assertThat(importer.fromJson(json, "dump.json").warnings()).containsExactly(
+                "role/r trust policy: Statement: missing Principal or NotPrincipal (required in a resource-based policy)",
+                "role/r inline policy 'p': Statement: Principal is not allowed in an identity-based policy",
+                "role/r inline policy 'q': Statement: missing Resource or NotResource (required in an identity-based policy)");
+    }
+
+    @Test
     void trustPoliciesAndManagedVersionsAreCheckedToo() throws IOException {
         String json = """
                 {"RoleDetailList": [{"RoleName": "r", "Arn": "arn:aws:iam::123456789012:role/r",
