@@ -38,7 +38,7 @@ class DocumentationCasesTest {
 
     @Test
     void everyCaseFileIsRead() {
-        assertThat(DocumentationCases.all()).hasSizeGreaterThanOrEqualTo(598);
+        assertThat(DocumentationCases.all()).hasSizeGreaterThanOrEqualTo(610);
     }
 
     @ParameterizedTest(name = "{0}")
