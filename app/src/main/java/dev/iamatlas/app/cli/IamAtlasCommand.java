@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = IamAtlasCommand.VersionProvider.class,
         description = "Shows who can reach what in an AWS serverless account: API Gateway, Lambda and IAM.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, SimulateCommand.class, BenchCommand.class})
 public final class IamAtlasCommand implements Callable<Integer> {
 
     /** Exit code for success. */
