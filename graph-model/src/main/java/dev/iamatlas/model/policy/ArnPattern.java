@@ -7,8 +7,10 @@ package dev.iamatlas.model.policy;
  * {@code :}); the resource segment is everything after the fifth colon and may itself contain
  * {@code :} and {@code /}, which wildcards there do cross.
  *
- * <p>A pattern with fewer than five colons (not ARN-shaped, e.g. {@code *}) is matched against the
- * whole text as one glob.
+ * <p>A pattern with fewer than five colons has fewer segments: its last segment matches the rest of
+ * the text, colons included ({@code *} matches everything, {@code arn:*} every ARN), while
+ * {@code arn:aws:sns:*:topic} does not match {@code arn:aws:sns:us-east-1:111122223333:topic}
+ * (the {@code *} cannot take {@code us-east-1:111122223333}).
  *
  * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_resource.html">IAM JSON policy elements: Resource</a>
  * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_ARN">Condition operators: ARN</a>
@@ -16,25 +18,20 @@ package dev.iamatlas.model.policy;
 public final class ArnPattern {
     private final WildcardPattern whole;
     private final int[] codes;
-    /** Start index in codes of each of the 6 segments, plus codes.length; null if not ARN-shaped. */
-    private final int[] bounds;
+    /** Start index in codes of each segment; the last segment runs to the end. */
+    private final int[] starts;
 
     private ArnPattern(WildcardPattern whole) {
         this.whole = whole;
         this.codes = whole.codesShared();
-        int[] b = new int[7];
-        int seg = 1;
-        for (int i = 0; i < codes.length && seg < 6; i++) {
+        int[] b = new int[6];
+        int segments = 1;
+        for (int i = 0; i < codes.length && segments < 6; i++) {
             if (codes[i] == ':') {
-                b[seg++] = i + 1;
+                b[segments++] = i + 1;
             }
         }
-        if (seg == 6 && !whole.matchesEverything()) {
-            b[6] = codes.length + 1;
-            bounds = b;
-        } else {
-            bounds = null;
-        }
+        this.starts = java.util.Arrays.copyOf(b, segments);
     }
 
     /** An ARN pattern from a compiled glob. */
@@ -47,23 +44,28 @@ public final class ArnPattern {
         return new ArnPattern(WildcardPattern.compile(pattern, true));
     }
 
-    /** Whether {@code text} matches. */
+    /**
+     * Whether {@code text} matches. The text is split at its first colons into as many segments as
+     * the pattern has (at most six); each pattern segment but the last must match its text segment
+     * without crossing a colon, and the last matches the rest of the text.
+     */
     public boolean matches(String text) {
-        if (bounds == null) {
+        int n = starts.length;
+        if (n == 1) {
             return whole.matches(text);
         }
         int from = 0;
-        for (int seg = 0; seg < 5; seg++) {
+        for (int seg = 0; seg < n - 1; seg++) {
             int colon = text.indexOf(':', from);
             if (colon < 0) {
                 return false;
             }
-            if (!WildcardPattern.general(codes, bounds[seg], bounds[seg + 1] - 1, text, from, colon)) {
+            if (!WildcardPattern.general(codes, starts[seg], starts[seg + 1] - 1, text, from, colon)) {
                 return false;
             }
             from = colon + 1;
         }
-        return WildcardPattern.general(codes, bounds[5], codes.length, text, from, text.length());
+        return WildcardPattern.general(codes, starts[n - 1], codes.length, text, from, text.length());
     }
 
     /** The underlying glob. */

@@ -52,14 +52,11 @@ class WildcardPatternTest {
 
     private static boolean segmentReference(String pattern, String text) {
         String[] p = pattern.split(":", 6);
-        String[] t = text.split(":", 6);
-        if (p.length < 6) {
-            return naive(pattern, text);
-        }
-        if (t.length < 6) {
+        String[] t = text.split(":", p.length);
+        if (t.length < p.length) {
             return false;
         }
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < p.length; i++) {
             if (!naive(p[i], t[i])) {
                 return false;
             }
@@ -95,7 +92,9 @@ class WildcardPatternTest {
                 Arguments.of("arn:aws:execute-api:us-east-1:*:abc123/*", "arn:aws:execute-api:us-east-1:444455556666:abc123/prod/GET/", true),
                 Arguments.of("arn:aws:s3:::BUCKET", "arn:aws:s3:::bucket", false),
                 Arguments.of("arn:aws:s3:::b?cket", "arn:aws:s3:::bucket", true),
-                Arguments.of("arn:aws:iam::*:role/*", "arn:aws:iam::111122223333:role/a/b", true));
+                Arguments.of("arn:aws:iam::*:role/*", "arn:aws:iam::111122223333:role/a/b", true),
+                Arguments.of("arn:*", "arn:aws:iam::111122223333:role/a", true),
+                Arguments.of("arn:aws:sns:*:topic", "arn:aws:sns:us-east-1:111122223333:topic", false));
     }
 
     @ParameterizedTest(name = "{0} vs {1} -> {2}")
