@@ -45,6 +45,12 @@ public final class AccessEdge {
     public static final String ALLOWED_METHODS = "allowedMethods";
     /** Edge attribute: HTTP methods denied for an {@code ANY} route when only some are. */
     public static final String DENIED_METHODS = "deniedMethods";
+    /**
+     * Edge attribute: for an edge from a stand-in caller (any principal of an account, any AWS principal), what the
+     * resource side alone decided — ALLOWED means the resource policy lets any such caller in, and only the caller's
+     * own policies (which the snapshot cannot see) stand between.
+     */
+    public static final String RESOURCE_SIDE = "resourceSide";
     /** Edge attribute: why an edge is broken in a way no policy shows ("function not found", "unresolved stage variable"). */
     public static final String BROKEN_BECAUSE = "brokenBecause";
 
