@@ -54,9 +54,19 @@ public final class AccessEngine {
     record PartRef(UnitKey unit, String part) {
     }
 
-    /** What changed in the graph after an update. */
-    public record Update(Set<EntityKey> changedEntities, Set<String> touchedNodes, int unitsRecomputed,
-            int partsRecomputed, boolean fullRebuild) {
+    /**
+     * What changed in the graph after an update.
+     *
+     * @param changedEntities the snapshot entities that differ (and derived keys)
+     * @param touchedNodes ids of nodes whose edges or definition may have changed
+     * @param removedEdges edges taken out of the graph (some may have come back with the same id and content)
+     * @param addedEdges edges put in
+     * @param unitsRecomputed how many units ran again
+     * @param partsRecomputed how many of them ran only in part
+     * @param fullRebuild whether the graph was rebuilt from scratch
+     */
+    public record Update(Set<EntityKey> changedEntities, Set<String> touchedNodes, List<AccessEdge> removedEdges,
+            List<AccessEdge> addedEdges, int unitsRecomputed, int partsRecomputed, boolean fullRebuild) {
     }
 
     /**
@@ -110,6 +120,11 @@ public final class AccessEngine {
         return services;
     }
 
+    /** The worker pool, for related analysis work (findings) that should share its threads. */
+    public ForkJoinPool pool() {
+        return pool;
+    }
+
     /** Stops the worker threads. */
     public void close() {
         pool.shutdown();
@@ -132,7 +147,7 @@ public final class AccessEngine {
                 tasks.add(new Task(new UnitKey(r, subject), null, false));
             }
         }
-        apply(execute(tasks), new HashSet<>());
+        apply(execute(tasks), new HashSet<>(), new ArrayList<>(), new ArrayList<>());
         GraphWriter.of(graph).setNotes(graphNotes());
         return graph;
     }
@@ -146,9 +161,11 @@ public final class AccessEngine {
     public Update update(AccountSnapshot snapshot) {
         Objects.requireNonNull(snapshot, "snapshot");
         if (graph == null || SnapshotChanges.metadataChanged(index.snapshot(), snapshot)) {
+            AccessGraph old = graph;
             build(snapshot);
             return new Update(Set.of(), new HashSet<>(graph.nodes().stream().map(Node::id).collect(Collectors.toSet())),
-                    units.size(), 0, true);
+                    old == null ? List.of() : new ArrayList<>(old.edges()), new ArrayList<>(graph.edges()), units.size(), 0,
+                    true);
         }
         SnapshotIndex before = index;
         index = new SnapshotIndex(snapshot);
@@ -208,9 +225,11 @@ public final class AccessEngine {
         for (Task t : tasks) {
             parts += t.parts == null ? 0 : t.parts.size();
         }
-        apply(execute(tasks), touched);
+        List<AccessEdge> removed = new ArrayList<>();
+        List<AccessEdge> added = new ArrayList<>();
+        apply(execute(tasks), touched, removed, added);
         GraphWriter.of(graph).setNotes(graphNotes());
-        return new Update(changed, touched, tasks.size(), parts, false);
+        return new Update(changed, touched, removed, added, tasks.size(), parts, false);
     }
 
     private Set<String> affectedPrincipals(Set<EntityKey> changed, SnapshotIndex before, SnapshotIndex after) {
@@ -304,9 +323,8 @@ public final class AccessEngine {
 
     // ---- merging ----
 
-    private void apply(List<Result> results, Set<String> touched) {
+    private void apply(List<Result> results, Set<String> touched, List<AccessEdge> removed, List<AccessEdge> added) {
         GraphWriter writer = GraphWriter.of(graph);
-        List<AccessEdge> added = new ArrayList<>();
         for (Result result : results) {
             UnitKey key = result.task.key;
             Map<String, UnitContext.Part> current = units.computeIfAbsent(key, k -> new LinkedHashMap<>());
@@ -314,6 +332,7 @@ public final class AccessEngine {
             for (String partKey : replaced) {
                 UnitContext.Part old = current.remove(partKey);
                 if (old != null) {
+                    removed.addAll(old.edges);
                     retire(new PartRef(key, partKey), old, writer, touched);
                 }
             }

@@ -120,6 +120,11 @@ public final class ParsedPolicy {
     }
 
     /** Whether the statement's Action or NotAction element matches the lower-cased action. */
+    public static boolean mayAllowAction(Statement s, String lowerAction) {
+        return actionMatches(s, lowerAction);
+    }
+
+    /** Whether the statement's Action or NotAction element matches the lower-cased action. */
     static boolean actionMatches(Statement s, String lowerAction) {
         if (s.action() != null) {
             for (ActionPattern p : s.action()) {
