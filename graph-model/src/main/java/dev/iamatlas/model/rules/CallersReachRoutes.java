@@ -43,6 +43,8 @@ import java.util.function.UnaryOperator;
  * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-apis.html">Private REST APIs</a>
  */
 public final class CallersReachRoutes implements AccessRule {
+    /** The endpoint id that stands for "a VPC endpoint the policy does not name". */
+    static final String OTHER_ENDPOINT = "vpce-00000000000000000";
 
     @Override
     public String name() {
@@ -223,13 +225,15 @@ public final class CallersReachRoutes implements AccessRule {
                         "callers through VPC endpoint " + vpce + " call " + route.displayName() + " in stage " + route.stage());
             }
             if (policy != null) {
+                // "Any other endpoint": one the policy does not name, of any account.
                 UnaryOperator<Check.Builder> who = iam
-                        ? b -> Callers.anyPrincipal(ctx, b).absent(ContextKeys.SOURCE)
-                        : b -> b.principal("anonymous").absent(Callers.ANONYMOUS_ABSENT);
+                        ? b -> Callers.anyPrincipal(ctx, b).context("aws:SourceVpce", OTHER_ENDPOINT).absent(ContextKeys.SOURCE)
+                        : b -> b.principal("anonymous").context("aws:SourceVpce", OTHER_ENDPOINT)
+                                .absent(Callers.ANONYMOUS_ABSENT);
                 List<Check> checks = methodChecks(route, who);
                 if (MethodStatus.of(route, checks).status != EdgeStatus.DENIED) {
                     emitChecks(route, Nodes.vpcEndpoint(NodeIds.ANY_VPC_ENDPOINT), checks, gated,
-                            "callers through any VPC endpoint (of any account) call " + route.displayName() + " in stage "
+                            "callers through any other VPC endpoint (of any account) call " + route.displayName() + " in stage "
                                     + route.stage());
                 }
             }
