@@ -56,7 +56,9 @@ public final class CrossAccountInvoke extends BaseDetector {
                         commands.add(Fixes.removePermission(t.arn(), sid));
                     }
                 }
-                ctx.report(finding(sids, severity, caller.label() + " (account " + caller.account() + ") may invoke "
+                String who = caller.kind() == dev.iamatlas.model.graph.NodeKind.AWS_ACCOUNT ? "Account " + caller.account()
+                        : caller.label() + " (account " + caller.account() + ")";
+                ctx.report(finding(sids, severity, who + " may invoke "
                         + t.name() + " (statement " + sids + ")" + (resourceSide == EdgeStatus.CONDITIONAL
                                 ? ", under conditions the snapshot cannot decide" : "") + ".", t.arn(), caller.id(),
                         List.of(e), List.of(e.explanation()), new Fix("If this access is not intended, remove the"
