@@ -168,7 +168,8 @@ public final class AnalysisSession implements AutoCloseable {
             change = diff(before, findingEngine.findings());
             rerun = -1;
         } else {
-            change = findingEngine.update(engine.graph(), engine.run(), update.changedEntities(), update.touchedNodes());
+            change = findingEngine.update(engine.graph(), engine.run(), update.changedEntities(), update.changedNodes(),
+                    update.rewiredNodes());
             rerun = change.unitsRerun();
         }
         long millis = (System.nanoTime() - start) / 1_000_000;

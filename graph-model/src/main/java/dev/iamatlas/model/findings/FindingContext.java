@@ -18,14 +18,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a detector sees: the access graph and the snapshot. Every node and entity it looks at is recorded, so that
- * after an edit only the detectors that looked at something that changed run again. One context serves one
+ * What a detector sees: the access graph and the snapshot. Every node and entity it looks at is recorded — a
+ * node's definition and a node's edges separately, so that a hub such as the Internet, whose edges change with
+ * almost every edit, dirties only the detectors that walked its edges — and after an edit only the detectors that
+ * looked at something that changed run again. One context serves one
  * detector unit on one thread.
  */
 public final class FindingContext {
     private final AccessGraph graph;
     private final AnalysisRun run;
     private final Set<String> nodeReads = new HashSet<>();
+    private final Set<String> adjacencyReads = new HashSet<>();
     private final Set<EntityKey> entityReads = new HashSet<>();
     private final List<Finding> findings = new ArrayList<>();
 
@@ -36,6 +39,10 @@ public final class FindingContext {
 
     Set<String> nodeReads() {
         return nodeReads;
+    }
+
+    Set<String> adjacencyReads() {
+        return adjacencyReads;
     }
 
     Set<EntityKey> entityReads() {
@@ -74,13 +81,13 @@ public final class FindingContext {
 
     /** Edges entering a node; recorded. */
     public Set<AccessEdge> incoming(String id) {
-        nodeReads.add(id);
+        adjacencyReads.add(id);
         return graph.incoming(id);
     }
 
     /** Edges leaving a node; recorded. */
     public Set<AccessEdge> outgoing(String id) {
-        nodeReads.add(id);
+        adjacencyReads.add(id);
         return graph.outgoing(id);
     }
 

@@ -31,12 +31,13 @@ public final class FindingEngine {
     private final ForkJoinPool pool;
     private final Map<Unit, State> units = new HashMap<>();
     private final Map<String, Set<Unit>> nodeReaders = new HashMap<>();
+    private final Map<String, Set<Unit>> adjacencyReaders = new HashMap<>();
     private final Map<EntityKey, Set<Unit>> entityReaders = new HashMap<>();
 
     private record Unit(int detector, String subject) {
     }
 
-    private record State(Set<String> nodes, Set<EntityKey> entities, List<Finding> findings) {
+    private record State(Set<String> nodes, Set<String> adjacency, Set<EntityKey> entities, List<Finding> findings) {
     }
 
     /** What an update changed. */
@@ -58,6 +59,7 @@ public final class FindingEngine {
     public List<Finding> computeAll(AccessGraph graph, AnalysisRun run) {
         units.clear();
         nodeReaders.clear();
+        adjacencyReaders.clear();
         entityReaders.clear();
         List<Unit> work = new ArrayList<>();
         for (int d = 0; d < detectors.size(); d++) {
@@ -70,10 +72,11 @@ public final class FindingEngine {
     }
 
     /**
-     * Runs again the units that read a touched node or a changed entity, and the units of new subjects; drops the
-     * units of subjects that are gone.
+     * Runs again the units that read a changed node definition, the edges of a rewired node, or a changed entity,
+     * and the units of new subjects; drops the units of subjects that are gone.
      */
-    public Change update(AccessGraph graph, AnalysisRun run, Set<EntityKey> changed, Set<String> touchedNodes) {
+    public Change update(AccessGraph graph, AnalysisRun run, Set<EntityKey> changed, Set<String> changedNodes,
+            Set<String> rewiredNodes) {
         Set<Unit> dirty = new LinkedHashSet<>();
         Set<Unit> gone = new LinkedHashSet<>();
         for (int d = 0; d < detectors.size(); d++) {
@@ -90,8 +93,11 @@ public final class FindingEngine {
                 }
             }
         }
-        for (String node : touchedNodes) {
+        for (String node : changedNodes) {
             dirty.addAll(nodeReaders.getOrDefault(node, Set.of()));
+        }
+        for (String node : rewiredNodes) {
+            dirty.addAll(adjacencyReaders.getOrDefault(node, Set.of()));
         }
         for (EntityKey key : changed) {
             dirty.addAll(entityReaders.getOrDefault(key, Set.of()));
@@ -171,14 +177,29 @@ public final class FindingEngine {
         for (Map.Entry<Unit, FindingContext> e : results.entrySet()) {
             retire(e.getKey());
             FindingContext ctx = e.getValue();
-            State state = new State(new HashSet<>(ctx.nodeReads()), new HashSet<>(ctx.entityReads()),
-                    List.copyOf(ctx.findings()));
+            State state = new State(new HashSet<>(ctx.nodeReads()), new HashSet<>(ctx.adjacencyReads()),
+                    new HashSet<>(ctx.entityReads()), List.copyOf(ctx.findings()));
             units.put(e.getKey(), state);
             for (String n : state.nodes()) {
                 nodeReaders.computeIfAbsent(n, k -> new HashSet<>()).add(e.getKey());
             }
+            for (String n : state.adjacency()) {
+                adjacencyReaders.computeIfAbsent(n, k -> new HashSet<>()).add(e.getKey());
+            }
             for (EntityKey k : state.entities()) {
                 entityReaders.computeIfAbsent(k, x -> new HashSet<>()).add(e.getKey());
+            }
+        }
+    }
+
+    private static void unindex(Map<String, Set<Unit>> index, Set<String> keys, Unit u) {
+        for (String n : keys) {
+            Set<Unit> set = index.get(n);
+            if (set != null) {
+                set.remove(u);
+                if (set.isEmpty()) {
+                    index.remove(n);
+                }
             }
         }
     }
@@ -188,15 +209,8 @@ public final class FindingEngine {
         if (old == null) {
             return;
         }
-        for (String n : old.nodes()) {
-            Set<Unit> set = nodeReaders.get(n);
-            if (set != null) {
-                set.remove(u);
-                if (set.isEmpty()) {
-                    nodeReaders.remove(n);
-                }
-            }
-        }
+        unindex(nodeReaders, old.nodes(), u);
+        unindex(adjacencyReaders, old.adjacency(), u);
         for (EntityKey k : old.entities()) {
             Set<Unit> set = entityReaders.get(k);
             if (set != null) {

@@ -24,8 +24,9 @@ import java.util.List;
 
 /**
  * Links the graph does not store but a query needs: a principal of the account whose identity policies allow
- * {@code lambda:InvokeFunction} (or {@code execute-api:Invoke}) on a pattern — a capability — can invoke every
- * function (or call every IAM-authorized route) the pattern matches. Each such link is decided on demand by the
+ * {@code lambda:InvokeFunction}, {@code execute-api:Invoke} or {@code sts:AssumeRole} on a pattern — a capability —
+ * can invoke every function, call every IAM-authorized route, or assume every role that trusts its account, that
+ * the pattern matches. Each such link is decided on demand by the
  * policy evaluator for the exact principal and target (identity policies, boundary, SCPs, and the target's resource
  * policy for denies) and returned as a {@link AccessEdge#derived() derived} edge with its evidence.
  */
@@ -53,10 +54,14 @@ final class DerivedEdges {
             return List.of();
         }
         boolean route = target.kind() == NodeKind.API_ROUTE;
+        boolean role = target.kind() == NodeKind.IAM_ROLE;
         if (route && !"AWS_IAM".equals(target.attribute(Node.AUTHORIZATION_TYPE))) {
             return List.of();
         }
-        String service = route ? "execute-api" : "lambda";
+        if (role && !trustsOwnAccount(graph, target)) {
+            return List.of();
+        }
+        String service = route ? "execute-api" : role ? "sts" : "lambda";
         List<AccessEdge> out = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (Node capability : graph.nodes(NodeKind.CAPABILITY)) {
@@ -67,6 +72,9 @@ final class DerivedEdges {
                 if (perform.type() != EdgeType.CAN_PERFORM || perform.status() == EdgeStatus.DENIED
                         || !seen.add(perform.sourceId())) {
                     continue;
+                }
+                if (role && !graph.edge(AccessEdge.defaultId(EdgeType.CAN_ASSUME, perform.sourceId(), targetId, null)).isEmpty()) {
+                    continue; // the graph already has this principal's edge
                 }
                 AccessEdge derived = derive(graph, run, perform.sourceId(), target);
                 if (derived != null && derived.status() != EdgeStatus.DENIED) {
@@ -84,20 +92,37 @@ final class DerivedEdges {
             return null;
         }
         boolean route = target.kind() == NodeKind.API_ROUTE;
-        String action = route ? "execute-api:Invoke" : "lambda:InvokeFunction";
+        boolean role = target.kind() == NodeKind.IAM_ROLE;
+        String action = route ? "execute-api:Invoke" : role ? "sts:AssumeRole" : "lambda:InvokeFunction";
         Check check = identity.applyTo(Check.request("the principal's policies allow " + action)).action(action)
                 .resource(target.id()).resourcePolicy(resourcePolicy(run, target)).absent(java.util.Set.of(
                         "aws:sourcearn", "aws:sourceaccount", "aws:sourceorgid")).evaluate();
         String name = graph.node(principal).map(Node::label).orElse(principal);
-        String lead = name + (route ? " can call " : " can invoke ") + target.label() + " with its identity policies";
-        EdgeType type = route ? EdgeType.CALLS_ROUTE : EdgeType.CAN_INVOKE;
+        String lead = name + (route ? " can call " : role ? " can assume " : " can invoke ") + target.label()
+                + " with its identity policies";
+        EdgeType type = route ? EdgeType.CALLS_ROUTE : role ? EdgeType.CAN_ASSUME : EdgeType.CAN_INVOKE;
         return AccessEdge.builder(type, principal, target.id()).status(check.status()).derived(true)
                 .discriminator("identity")
                 .evidence(() -> new EdgeEvidence(List.of(check.explain()), check.notes()))
                 .explanation(() -> lead + " — " + check.reasonClause(check.explain())).build();
     }
 
+    /**
+     * Whether a role's trust policy delegates to this account's principals (the graph has the "principals of this
+     * account" CAN_ASSUME edge into it): only then can an identity policy let a principal of the account assume it.
+     */
+    static boolean trustsOwnAccount(AccessGraph graph, Node role) {
+        String own = dev.iamatlas.model.graph.NodeIds.accountRoot(graph.partition(), graph.accountId());
+        return graph.edge(AccessEdge.defaultId(EdgeType.CAN_ASSUME, own, role.id(), null))
+                .map(e -> e.status() != EdgeStatus.DENIED).orElse(false);
+    }
+
     private static PolicySource resourcePolicy(AnalysisRun run, Node target) {
+        if (target.kind() == NodeKind.IAM_ROLE) {
+            var r = run.index().role(target.id());
+            return r == null || r.trustPolicy() == null ? null
+                    : run.source("role " + r.name() + " trust policy", PolicyType.RESOURCE, r.arn(), r.trustPolicy());
+        }
         if (target.kind() == NodeKind.API_ROUTE) {
             String apiId = target.attribute(Node.API_ID);
             RestApi api = apiId == null ? null : run.index().restApi(apiId);
@@ -139,17 +164,22 @@ final class DerivedEdges {
     static List<Node> targetsOf(AccessGraph graph, Node capability) {
         List<Node> out = new ArrayList<>();
         String service = capability.attribute(Node.SERVICE);
-        if (service == null || !(service.equals("lambda") || service.equals("execute-api") || service.equals("*"))) {
+        if (service == null || !(service.equals("lambda") || service.equals("execute-api") || service.equals("sts")
+                || service.equals("*"))) {
             return out;
         }
         for (Node n : graph.nodes()) {
             boolean function = n.kind() == NodeKind.LAMBDA_FUNCTION || n.kind() == NodeKind.LAMBDA_ALIAS
                     || n.kind() == NodeKind.LAMBDA_VERSION;
             boolean route = n.kind() == NodeKind.API_ROUTE && "AWS_IAM".equals(n.attribute(Node.AUTHORIZATION_TYPE));
-            if (n.isPlaceholder() || (!function && !route)) {
+            boolean role = n.kind() == NodeKind.IAM_ROLE;
+            if (n.isPlaceholder() || (!function && !route && !role)) {
                 continue;
             }
-            if (covers(capability, function ? "lambda" : "execute-api", n.id())) {
+            if (role && (!covers(capability, "sts", n.id()) || !trustsOwnAccount(graph, n))) {
+                continue;
+            }
+            if (role || covers(capability, function ? "lambda" : "execute-api", n.id())) {
                 out.add(n);
             }
         }

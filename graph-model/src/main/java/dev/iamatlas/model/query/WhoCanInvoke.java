@@ -139,7 +139,8 @@ public final class WhoCanInvoke {
             List<AccessEdge> edges = new ArrayList<>(graph.incoming(id));
             Node n = graph.node(id).orElse(null);
             if (run != null && n != null && (n.kind() == NodeKind.LAMBDA_FUNCTION || n.kind() == NodeKind.LAMBDA_ALIAS
-                    || n.kind() == NodeKind.LAMBDA_VERSION || n.kind() == NodeKind.API_ROUTE)) {
+                    || n.kind() == NodeKind.LAMBDA_VERSION || n.kind() == NodeKind.API_ROUTE
+                    || n.kind() == NodeKind.IAM_ROLE)) {
                 edges.addAll(derivedInto.computeIfAbsent(id, k -> DerivedEdges.identityCallers(graph, run, k)));
             }
             return edges;

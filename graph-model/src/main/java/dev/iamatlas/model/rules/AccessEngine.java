@@ -57,15 +57,17 @@ public final class AccessEngine {
     /**
      * What changed in the graph after an update.
      *
-     * @param changedEntities the snapshot entities that differ (and derived keys)
-     * @param touchedNodes ids of nodes whose edges or definition may have changed
+     * @param changedEntities the snapshot entities that differ
+     * @param changedNodes ids of nodes added, removed, or whose definition (label, attributes, ...) changed
+     * @param rewiredNodes ids of nodes that gained or lost an edge, or one of whose edges changed
      * @param removedEdges edges taken out of the graph (some may have come back with the same id and content)
      * @param addedEdges edges put in
      * @param unitsRecomputed how many units ran again
      * @param partsRecomputed how many of them ran only in part
      * @param fullRebuild whether the graph was rebuilt from scratch
      */
-    public record Update(Set<EntityKey> changedEntities, Set<String> touchedNodes, List<AccessEdge> removedEdges,
+    public record Update(Set<EntityKey> changedEntities, Set<String> changedNodes, Set<String> rewiredNodes,
+            List<AccessEdge> removedEdges,
             List<AccessEdge> addedEdges, int unitsRecomputed, int partsRecomputed, boolean fullRebuild) {
     }
 
@@ -147,7 +149,7 @@ public final class AccessEngine {
                 tasks.add(new Task(new UnitKey(r, subject), null, false));
             }
         }
-        apply(execute(tasks), new HashSet<>(), new ArrayList<>(), new ArrayList<>());
+        apply(execute(tasks), new HashSet<>(), new ArrayList<>(), new ArrayList<>(), new HashSet<>());
         GraphWriter.of(graph).setNotes(graphNotes());
         return graph;
     }
@@ -163,29 +165,31 @@ public final class AccessEngine {
         if (graph == null || SnapshotChanges.metadataChanged(index.snapshot(), snapshot)) {
             AccessGraph old = graph;
             build(snapshot);
-            return new Update(Set.of(), new HashSet<>(graph.nodes().stream().map(Node::id).collect(Collectors.toSet())),
-                    old == null ? List.of() : new ArrayList<>(old.edges()), new ArrayList<>(graph.edges()), units.size(), 0,
-                    true);
+            Set<String> all = graph.nodes().stream().map(Node::id).collect(Collectors.toSet());
+            return new Update(Set.of(), all, all, old == null ? List.of() : new ArrayList<>(old.edges()),
+                    new ArrayList<>(graph.edges()), units.size(), 0, true);
         }
         SnapshotIndex before = index;
         index = new SnapshotIndex(snapshot);
         run = new AnalysisRun(index, services);
         Set<EntityKey> changed = SnapshotChanges.between(before, index);
         Set<String> affectedPrincipals = affectedPrincipals(changed, before, index);
+        Set<String> assumerDelta = new TreeSet<>();
         if (!affectedPrincipals.isEmpty()) {
             Set<String> next = new TreeSet<>(assumers);
             for (String p : affectedPrincipals) {
-                Identity identity = run.identity(p);
-                if (identity != null && identity.mayAllow("sts:AssumeRole")) {
+                if (specificAssumer(p)) {
                     next.add(p);
                 } else {
                     next.remove(p);
                 }
             }
-            if (!next.equals(assumers)) {
-                changed.add(EntityKey.ASSUMERS);
-                assumers = next;
+            for (String p : affectedPrincipals) {
+                if (next.contains(p) != assumers.contains(p)) {
+                    assumerDelta.add(p);
+                }
             }
+            assumers = next;
         }
         run.setAssumers(List.copyOf(assumers));
 
@@ -219,6 +223,19 @@ public final class AccessEngine {
                 }
             }
         }
+        if (!assumerDelta.isEmpty()) {
+            // A principal that starts or stops being able to assume roles is one more or one less part of every unit
+            // that considers all such principals: only those parts run again.
+            for (PartRef ref : readers.getOrDefault(EntityKey.ASSUMERS, Set.of())) {
+                Task task = work.get(ref.unit());
+                if (task != null && (task.remove || task.parts == null)) {
+                    continue;
+                }
+                Set<String> parts = task == null ? new TreeSet<>() : task.parts;
+                parts.addAll(assumerDelta);
+                work.put(ref.unit(), new Task(ref.unit(), parts, false));
+            }
+        }
         Set<String> touched = new HashSet<>();
         List<Task> tasks = new ArrayList<>(work.values());
         int parts = 0;
@@ -227,9 +244,10 @@ public final class AccessEngine {
         }
         List<AccessEdge> removed = new ArrayList<>();
         List<AccessEdge> added = new ArrayList<>();
-        apply(execute(tasks), touched, removed, added);
+        Set<String> changedNodes = new HashSet<>();
+        apply(execute(tasks), touched, removed, added, changedNodes);
         GraphWriter.of(graph).setNotes(graphNotes());
-        return new Update(changed, touched, removed, added, tasks.size(), parts, false);
+        return new Update(changed, changedNodes, rewired(removed, added), removed, added, tasks.size(), parts, false);
     }
 
     private Set<String> affectedPrincipals(Set<EntityKey> changed, SnapshotIndex before, SnapshotIndex after) {
@@ -263,12 +281,23 @@ public final class AccessEngine {
     private Set<String> computeAssumers(List<String> principals) {
         Set<String> out = new TreeSet<>();
         for (String p : principals) {
-            Identity identity = run.identity(p);
-            if (identity != null && identity.mayAllow("sts:AssumeRole")) {
+            if (specificAssumer(p)) {
                 out.add(p);
             }
         }
         return out;
+    }
+
+    /**
+     * Whether a principal's identity policies can allow {@code sts:AssumeRole} on some roles but not on any role
+     * (a role name nobody uses does not match). Principals allowed to assume any role get no per-role edges for
+     * roles that trust their account: their capability ("sts: AssumeRole on *") stands for them, and queries
+     * expand it on demand.
+     */
+    private boolean specificAssumer(String principal) {
+        Identity identity = run.identity(principal);
+        return identity != null && identity.mayAllow("sts:AssumeRole")
+                && !identity.mayAllowOn("sts:AssumeRole", PrincipalsAssumeRoles.probeRole(index.partition(), index.account()));
     }
 
     private List<String> graphNotes() {
@@ -323,7 +352,35 @@ public final class AccessEngine {
 
     // ---- merging ----
 
-    private void apply(List<Result> results, Set<String> touched, List<AccessEdge> removed, List<AccessEdge> added) {
+    /**
+     * The endpoints of edges that really changed: gone, new, or back with different content (the explanation
+     * counts: detectors quote it).
+     */
+    private static Set<String> rewired(List<AccessEdge> removed, List<AccessEdge> added) {
+        Map<String, AccessEdge> was = new HashMap<>();
+        removed.forEach(e -> was.put(e.id(), e));
+        Set<String> out = new HashSet<>();
+        Set<String> kept = new HashSet<>();
+        for (AccessEdge e : added) {
+            AccessEdge old = was.get(e.id());
+            if (old != null && old.sameAs(e) && old.explanation().equals(e.explanation())) {
+                kept.add(e.id());
+            } else {
+                out.add(e.sourceId());
+                out.add(e.targetId());
+            }
+        }
+        for (AccessEdge e : removed) {
+            if (!kept.contains(e.id())) {
+                out.add(e.sourceId());
+                out.add(e.targetId());
+            }
+        }
+        return out;
+    }
+
+    private void apply(List<Result> results, Set<String> touched, List<AccessEdge> removed, List<AccessEdge> added,
+            Set<String> changedNodes) {
         GraphWriter writer = GraphWriter.of(graph);
         for (Result result : results) {
             UnitKey key = result.task.key;
@@ -354,11 +411,19 @@ public final class AccessEngine {
         }
         for (String id : touched) {
             NodeSlot slot = slots.get(id);
+            Node before = graph.node(id).orElse(null);
             if (slot == null || slot.isEmpty()) {
                 slots.remove(id);
                 writer.removeNode(id);
+                if (before != null) {
+                    changedNodes.add(id);
+                }
             } else {
-                writer.putNode(slot.chosen());
+                Node chosen = slot.chosen();
+                if (before == null || !before.sameDefinition(chosen)) {
+                    changedNodes.add(id);
+                }
+                writer.putNode(chosen);
             }
         }
         for (AccessEdge edge : added) {

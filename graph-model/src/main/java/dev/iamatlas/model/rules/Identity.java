@@ -41,6 +41,20 @@ public record Identity(
         return false;
     }
 
+    /**
+     * Whether some identity policy has an Allow statement whose action matches and whose Resource could match
+     * {@code resource} (a pattern that matches it, one with policy variables, or a NotResource): a cheap necessary
+     * condition for the identity side to allow the request.
+     */
+    public boolean mayAllowOn(String action, String resource) {
+        for (PolicySource p : policies) {
+            if (p.parsed().mayAllowOn(action, resource)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Sets the principal, its policies, boundary, SCPs, known context and uncertainties on a request. */
     public Check.Builder applyTo(Check.Builder request) {
         request.principal(arn).identity(policies).boundary(boundary).scps(scps).uncertainties(uncertainties);

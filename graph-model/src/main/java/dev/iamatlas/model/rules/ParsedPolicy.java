@@ -119,6 +119,31 @@ public final class ParsedPolicy {
         return false;
     }
 
+    /**
+     * Whether some Allow statement's action matches {@code action} and its Resource could match {@code resource}
+     * (matches it, uses policy variables, or is a NotResource).
+     */
+    public boolean mayAllowOn(String action, String resource) {
+        if (document == null) {
+            return false;
+        }
+        String lower = action.toLowerCase(Locale.ROOT);
+        for (Statement s : document.statements()) {
+            if (s.effect() != Effect.ALLOW || !actionMatches(s, lower)) {
+                continue;
+            }
+            if (s.resource() == null) {
+                return true;
+            }
+            for (ResourcePattern p : s.resource()) {
+                if (p.template().hasVariables() || p.matches(resource)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** Whether the statement's Action or NotAction element matches the lower-cased action. */
     public static boolean mayAllowAction(Statement s, String lowerAction) {
         return actionMatches(s, lowerAction);

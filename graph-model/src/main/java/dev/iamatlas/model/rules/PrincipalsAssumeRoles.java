@@ -24,9 +24,12 @@ import java.util.function.UnaryOperator;
  * <ul>
  *   <li>a user or role of this account that the trust policy names: exactly (for a principal named by ARN, the
  *       trust policy alone suffices within one account);</li>
- *   <li>the account itself ({@code :root}) or {@code "*"}: any principal of the account whose own identity
- *       policies allow {@code sts:AssumeRole} on the role — every such principal is evaluated (principals whose
- *       policies cannot allow the action at all are skipped before evaluating);</li>
+ *   <li>the account itself ({@code :root}) or {@code "*"}: an edge from "principals of this account" (CONDITIONAL:
+ *       whoever's own policies allow it), and one edge from each principal of the account whose identity policies
+ *       allow {@code sts:AssumeRole} on this role specifically — principals whose policies cannot allow it are
+ *       skipped before evaluating, and principals allowed to assume <em>any</em> role are represented by their
+ *       capability ({@code sts: AssumeRole on *}, admin-equivalent) rather than by one edge per role; queries
+ *       expand it on demand;</li>
  *   <li>service principals, federated identity providers ({@code AssumeRoleWithWebIdentity} /
  *       {@code AssumeRoleWithSAML}), other accounts and their principals, and any AWS principal: one edge each;
  *       the other side's policies are unknown, so those are at most CONDITIONAL.</li>
@@ -34,11 +37,20 @@ import java.util.function.UnaryOperator;
  * Each principal of this account is a part of the role's unit: when only its policies change, only its edge is
  * evaluated again.
  *
+ * <p>A role's trust policy must always let the caller in, even within one account (unlike other resource
+ * policies, an identity policy alone never suffices); principals are therefore only evaluated when the trust policy
+ * names them, their account or everyone.
+ *
  * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html">IAM roles: trust policies</a>
  * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html#principal-accounts">Principal: AWS account principals</a>
  */
 public final class PrincipalsAssumeRoles implements AccessRule {
     private static final String ASSUME = "sts:AssumeRole";
+
+    /** A role ARN no account uses: a policy that allows assuming it allows assuming any role. */
+    public static String probeRole(String partition, String account) {
+        return "arn:" + partition + ":iam::" + account + ":role/iam-atlas-probe/no-such-role-4f1c";
+    }
     private static final String WEB = "sts:AssumeRoleWithWebIdentity";
     private static final String SAML = "sts:AssumeRoleWithSAML";
 
@@ -147,6 +159,9 @@ public final class PrincipalsAssumeRoles implements AccessRule {
         for (Map.Entry<String, String> e : plan.external.entrySet()) {
             external(ctx, role, trust, e.getKey(), plan.externalKind.get(e.getKey()), e.getValue(), gaps);
         }
+        if (plan.wholeAccount) {
+            external(ctx, role, trust, Nodes.account(ctx.partition(), ctx.account(), true).id(), "own", ASSUME, gaps);
+        }
         for (String principal : ownParts(plan, ctx)) {
             boolean named = plan.named.contains(principal);
             ctx.inPart(principal, () -> own(ctx, role, trust, principal, named));
@@ -189,7 +204,7 @@ public final class PrincipalsAssumeRoles implements AccessRule {
             }
             return;
         }
-        if (!named && !identity.mayAllow(ASSUME)) {
+        if (!named && !identity.mayAllowOn(ASSUME, role.arn())) {
             return;
         }
         Check check = identity.applyTo(Check.request("the trust policy and the principal's policies allow AssumeRole"))
@@ -217,6 +232,10 @@ public final class PrincipalsAssumeRoles implements AccessRule {
                 node = Nodes.service(caller);
                 who = b -> b.principal(caller).absent(Callers.SERVICE_ABSENT);
                 standIn = false;
+                break;
+            case "own":
+                node = Nodes.account(ctx.partition(), ctx.account(), true);
+                who = b -> Callers.ownAccountPrincipal(ctx, b).absent(Callers.PRINCIPAL_ABSENT);
                 break;
             case "account": {
                 String account = caller.split(":", 6)[4];

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Test;
 class IamRulesTest {
     private static final String TARGET = roleArn("target");
     private static final String ASSUME_ANY = "{'Effect':'Allow','Action':'sts:AssumeRole','Resource':'*'}";
+    private static final String ASSUME_TARGET = "{'Effect':'Allow','Action':'sts:AssumeRole','Resource':'" + TARGET + "'}";
 
     private static IamRole target(String trustStatement) {
         return IamRole.builder(TARGET, "target").trustPolicy(policy(trustStatement)).build();
@@ -59,13 +60,28 @@ class IamRulesTest {
 
     @Test
     void trustingTheAccountRootLetsInOnlyPrincipalsWhosePoliciesAllowAssumeRole() {
-        AccountSnapshot s = account().role(caller("admin", ASSUME_ANY)).role(caller("worker", null))
+        AccountSnapshot s = account().role(caller("deployer", ASSUME_TARGET)).role(caller("worker", null))
                 .role(target("{'Effect':'Allow','Principal':{'AWS':'arn:aws:iam::" + ACCOUNT + ":root'},'Action':'sts:AssumeRole'}"))
                 .build();
         AccessGraph g = build(s, new PrincipalsAssumeRoles());
 
-        assertThat(edge(g, EdgeType.CAN_ASSUME, roleArn("admin"), TARGET).status()).isEqualTo(EdgeStatus.ALLOWED);
+        assertThat(edge(g, EdgeType.CAN_ASSUME, roleArn("deployer"), TARGET).status()).isEqualTo(EdgeStatus.ALLOWED);
         assertThat(edges(g, EdgeType.CAN_ASSUME, roleArn("worker"), TARGET)).isEmpty();
+        assertThat(edge(g, EdgeType.CAN_ASSUME, NodeIds.accountRoot("aws", ACCOUNT), TARGET).status())
+                .isEqualTo(EdgeStatus.CONDITIONAL);
+    }
+
+    @Test
+    void principalAllowedToAssumeAnyRoleIsRepresentedByItsCapabilityNotOneEdgePerRole() {
+        AccountSnapshot s = account().role(caller("admin", ASSUME_ANY))
+                .role(target("{'Effect':'Allow','Principal':{'AWS':'arn:aws:iam::" + ACCOUNT + ":root'},'Action':'sts:AssumeRole'}"))
+                .build();
+        AccessGraph g = build(s);
+
+        assertThat(edges(g, EdgeType.CAN_ASSUME, roleArn("admin"), TARGET)).isEmpty();
+        assertThat(edge(g, EdgeType.CAN_PERFORM, roleArn("admin"), NodeIds.capability("sts", "*")).status())
+                .isEqualTo(EdgeStatus.ALLOWED);
+        assertThat(g.requireNode(roleArn("admin")).attribute(Node.ADMIN_REASONS)).contains("sts:AssumeRole on *");
     }
 
     @Test
