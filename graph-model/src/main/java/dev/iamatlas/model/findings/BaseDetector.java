@@ -49,11 +49,11 @@ abstract class BaseDetector implements FindingDetector {
     static List<ApiRoutes.Route> routes(String subject, FindingContext ctx) {
         String id = subject.substring(subject.indexOf(':') + 1);
         if (subject.startsWith("v2:")) {
-            ApiV2 api = ctx.apiV2(id);
-            return api == null ? List.of() : ApiRoutes.of(api, ctx.partition(), ctx.account());
+            ctx.apiV2(id);
+        } else {
+            ctx.restApi(id);
         }
-        RestApi api = ctx.restApi(id);
-        return api == null ? List.of() : ApiRoutes.of(api, ctx.partition(), ctx.account());
+        return ctx.run().routes(subject);
     }
 
     /** The authorizers of an API subject, or empty. */
@@ -69,16 +69,9 @@ abstract class BaseDetector implements FindingDetector {
 
     /** Every execute-api ARN API Gateway can send as aws:SourceArn for an API (routes per method, authorizers). */
     static Set<String> sourceArns(String apiId, FindingContext ctx) {
-        Set<String> out = new LinkedHashSet<>();
-        for (String subject : List.of("rest:" + apiId, "v2:" + apiId)) {
-            for (ApiRoutes.Route r : routes(subject, ctx)) {
-                out.addAll(r.arnsByMethod().values());
-            }
-            for (ApiRoutes.Authorizer a : authorizers(subject, ctx)) {
-                out.add(a.arn());
-            }
-        }
-        return out;
+        ctx.restApi(apiId);
+        ctx.apiV2(apiId);
+        return ctx.run().sourceArns(apiId);
     }
 
     /** Whether the API exists (REST or v2); recorded. */

@@ -178,15 +178,15 @@ public final class AccessEngine {
         if (!affectedPrincipals.isEmpty()) {
             Set<String> next = new TreeSet<>(assumers);
             for (String p : affectedPrincipals) {
-                if (specificAssumer(p)) {
+                boolean was = assumers.contains(p);
+                boolean is = specificAssumer(p);
+                if (is) {
                     next.add(p);
                 } else {
                     next.remove(p);
                 }
-            }
-            for (String p : affectedPrincipals) {
-                if (next.contains(p) != assumers.contains(p)) {
-                    assumerDelta.add(p);
+                if (was || is) {
+                    assumerDelta.add(p); // joined, left, or its policies changed: its parts run again
                 }
             }
             assumers = next;
@@ -224,8 +224,8 @@ public final class AccessEngine {
             }
         }
         if (!assumerDelta.isEmpty()) {
-            // A principal that starts or stops being able to assume roles is one more or one less part of every unit
-            // that considers all such principals: only those parts run again.
+            // A principal that can assume some roles is a part of every unit that considers all such principals; when
+            // it joins, leaves or its policies change, only those parts run again.
             for (PartRef ref : readers.getOrDefault(EntityKey.ASSUMERS, Set.of())) {
                 Task task = work.get(ref.unit());
                 if (task != null && (task.remove || task.parts == null)) {
@@ -460,12 +460,14 @@ public final class AccessEngine {
         for (EntityKey read : part.reads) {
             readers.computeIfAbsent(read, k -> new HashSet<>()).add(ref);
         }
-        for (Node n : part.owned) {
-            slots.computeIfAbsent(n.id(), k -> new NodeSlot()).add(n, true);
+        for (int i = 0; i < part.owned.size(); i++) {
+            Node n = part.owned.get(i);
+            part.owned.set(i, slots.computeIfAbsent(n.id(), k -> new NodeSlot()).add(n, true));
             touched.add(n.id());
         }
-        for (Node n : part.references) {
-            slots.computeIfAbsent(n.id(), k -> new NodeSlot()).add(n, false);
+        for (int i = 0; i < part.references.size(); i++) {
+            Node n = part.references.get(i);
+            part.references.set(i, slots.computeIfAbsent(n.id(), k -> new NodeSlot()).add(n, false));
             touched.add(n.id());
         }
         for (AccessEdge edge : part.edges) {
@@ -482,17 +484,19 @@ public final class AccessEngine {
         private final List<Node> refs = new ArrayList<>(1);
         private final List<Integer> refCounts = new ArrayList<>(1);
 
-        void add(Node n, boolean authority) {
+        /** Counts a declaration; returns the instance kept for that definition (so equal nodes are stored once). */
+        Node add(Node n, boolean authority) {
             List<Node> defs = authority ? owned : refs;
             List<Integer> counts = authority ? ownedCounts : refCounts;
             for (int i = 0; i < defs.size(); i++) {
                 if (defs.get(i).sameDefinition(n)) {
                     counts.set(i, counts.get(i) + 1);
-                    return;
+                    return defs.get(i);
                 }
             }
             defs.add(n);
             counts.add(1);
+            return n;
         }
 
         void remove(Node n, boolean authority) {

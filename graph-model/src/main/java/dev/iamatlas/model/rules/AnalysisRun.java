@@ -47,6 +47,8 @@ public final class AnalysisRun {
     private final ConcurrentHashMap<String, Identity> identities = new ConcurrentHashMap<>();
     private volatile List<String> assumers = List.of();
     private final ConcurrentHashMap<String, PolicySource> managedSources = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, List<ApiRoutes.Route>> routes = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, java.util.Set<String>> sources = new ConcurrentHashMap<>();
 
     /** Prepares the analysis of {@code index}'s snapshot. */
     public AnalysisRun(SnapshotIndex index, AnalysisServices services) {
@@ -95,6 +97,57 @@ public final class AnalysisRun {
         return Collections.unmodifiableList(out);
     }
 
+    /**
+     * The routes of a REST ({@code rest:ID}) or v2 ({@code v2:ID}) API of this snapshot, computed once per run and
+     * shared by every rule and detector; empty when there is no such API. The caller records the API read.
+     */
+    public List<ApiRoutes.Route> routes(String apiSubject) {
+        List<ApiRoutes.Route> cached = routes.get(apiSubject);
+        if (cached != null) {
+            return cached;
+        }
+        String id = apiSubject.substring(apiSubject.indexOf(':') + 1);
+        List<ApiRoutes.Route> computed;
+        if (apiSubject.startsWith("v2:")) {
+            var api = index.apiV2(id);
+            computed = api == null ? List.of() : List.copyOf(ApiRoutes.of(api, index.partition(), index.account()));
+        } else {
+            var api = index.restApi(id);
+            computed = api == null ? List.of() : List.copyOf(ApiRoutes.of(api, index.partition(), index.account()));
+        }
+        List<ApiRoutes.Route> raced = routes.putIfAbsent(apiSubject, computed);
+        return raced == null ? computed : raced;
+    }
+
+    /**
+     * Every execute-api ARN API Gateway can send as {@code aws:SourceArn} for an API id (REST or v2): each route in
+     * each stage, one per HTTP method for ANY routes, and each authorizer. Computed once per run; empty when there
+     * is no such API. The caller records the API read.
+     */
+    public java.util.Set<String> sourceArns(String apiId) {
+        java.util.Set<String> cached = sources.get(apiId);
+        if (cached != null) {
+            return cached;
+        }
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (String subject : List.of("rest:" + apiId, "v2:" + apiId)) {
+            for (ApiRoutes.Route r : routes(subject)) {
+                out.addAll(r.arnsByMethod().values());
+            }
+        }
+        var rest = index.restApi(apiId);
+        if (rest != null) {
+            ApiRoutes.authorizers(rest, index.partition(), index.account()).forEach(a -> out.add(a.arn()));
+        }
+        var v2 = index.apiV2(apiId);
+        if (v2 != null) {
+            ApiRoutes.authorizers(v2, index.partition(), index.account()).forEach(a -> out.add(a.arn()));
+        }
+        java.util.Set<String> frozen = java.util.Collections.unmodifiableSet(out);
+        java.util.Set<String> raced = sources.putIfAbsent(apiId, frozen);
+        return raced == null ? frozen : raced;
+    }
+
     /** The snapshot index. */
     public SnapshotIndex index() {
         return index;
@@ -134,9 +187,75 @@ public final class AnalysisRun {
         this.assumers = principals;
     }
 
-    /** The principals whose identity policies can allow {@code sts:AssumeRole} at all, sorted. */
+    /** The principals whose identity policies can allow {@code sts:AssumeRole} on some (not all) roles, sorted. */
     public List<String> assumers() {
         return assumers;
+    }
+
+    private volatile AssumerIndex assumerIndex;
+
+    /**
+     * The {@link #assumers()} whose policies may allow {@code sts:AssumeRole} on {@code roleArn}: those with an Allow
+     * statement for it whose Resource names the role exactly, and those whose wildcard or variable Resource matches
+     * it. Built once per run; a lookup is constant time plus the wildcard patterns.
+     */
+    public List<String> assumersOf(String roleArn) {
+        AssumerIndex index = assumerIndex;
+        if (index == null) {
+            synchronized (this) {
+                index = assumerIndex;
+                if (index == null) {
+                    index = new AssumerIndex(this);
+                    assumerIndex = index;
+                }
+            }
+        }
+        return index.candidates(roleArn);
+    }
+
+    /** Assumers by the roles their AssumeRole statements name. */
+    private static final class AssumerIndex {
+        private final Map<String, List<String>> exact = new java.util.HashMap<>();
+        private final List<Object[]> patterns = new ArrayList<>(); // {principal, ResourcePattern}
+
+        AssumerIndex(AnalysisRun run) {
+            for (String principal : run.assumers) {
+                Identity identity = run.identity(principal);
+                if (identity == null) {
+                    continue;
+                }
+                for (PolicySource p : identity.policies()) {
+                    if (!p.parsed().valid()) {
+                        continue;
+                    }
+                    for (dev.iamatlas.model.policy.Statement s : p.parsed().document().statements()) {
+                        if (s.effect() != dev.iamatlas.model.policy.Effect.ALLOW
+                                || !ParsedPolicy.mayAllowAction(s, "sts:assumerole") || s.resource() == null) {
+                            continue;
+                        }
+                        for (dev.iamatlas.model.policy.ResourcePattern r : s.resource()) {
+                            String text = r.text();
+                            if (!r.template().hasVariables() && !text.contains("*") && !text.contains("?")) {
+                                exact.computeIfAbsent(text, k -> new ArrayList<>()).add(principal);
+                            } else {
+                                patterns.add(new Object[] {principal, r});
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        List<String> candidates(String roleArn) {
+            java.util.Set<String> out = new java.util.TreeSet<>(exact.getOrDefault(roleArn, List.of()));
+            for (Object[] p : patterns) {
+                dev.iamatlas.model.policy.ResourcePattern r = (dev.iamatlas.model.policy.ResourcePattern) p[1];
+                if (r.template().hasVariables() || r.matches(roleArn)) {
+                    out.add((String) p[0]);
+                }
+            }
+            return new ArrayList<>(out);
+        }
     }
 
     /** Notes about the organization for evidence: management account, unreadable organization. */

@@ -81,7 +81,7 @@ public final class CallersReachRoutes implements AccessRule {
             authorizers.put(a.id(), a);
         }
         Site site = new Site(ctx, policy, gaps, api.disableExecuteApiEndpoint(), authorizers, api.vpcEndpointIds());
-        for (ApiRoutes.Route route : ApiRoutes.of(api, ctx.partition(), ctx.account())) {
+        for (ApiRoutes.Route route : ctx.run().routes("rest:" + id)) {
             ctx.node(Nodes.route(route, ctx.partition(), ctx.account()));
             if ("PRIVATE".equals(route.endpointType())) {
                 site.privateCallers(route);
@@ -103,7 +103,7 @@ public final class CallersReachRoutes implements AccessRule {
             authorizers.put(a.id(), a);
         }
         Site site = new Site(ctx, null, gaps, api.disableExecuteApiEndpoint(), authorizers, List.of());
-        for (ApiRoutes.Route route : ApiRoutes.of(api, ctx.partition(), ctx.account())) {
+        for (ApiRoutes.Route route : ctx.run().routes("v2:" + id)) {
             ctx.node(Nodes.route(route, ctx.partition(), ctx.account()));
             site.publicCallers(route);
         }

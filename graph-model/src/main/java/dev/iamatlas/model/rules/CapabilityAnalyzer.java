@@ -62,7 +62,7 @@ public final class CapabilityAnalyzer {
     private final String[] lowerNames;
     private final Map<String, int[]> serviceRange = new HashMap<>();
     private final BitSet permissionsManagement = new BitSet();
-    private final ConcurrentHashMap<String, int[]> patterns = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, BitSet> patterns = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, List<Capability>> profiles = new ConcurrentHashMap<>();
 
     CapabilityAnalyzer(ActionCatalogue catalogue) {
@@ -143,37 +143,100 @@ public final class CapabilityAnalyzer {
                 }
             }
         }
+        boolean rcpSplit = !run.rcpsFor("s3:GetObject").isEmpty();
+        Map<Statement, BitSet> statementSets = new java.util.IdentityHashMap<>();
+        Map<Statement, BitSet[]> patternMemo = new java.util.IdentityHashMap<>();
         List<Capability> out = new ArrayList<>();
         Set<String> resources = new LinkedHashSet<>(wanted.keySet());
         resources.addAll(unknownWanted.keySet());
         for (String resource : resources) {
             BitSet actions = wanted.getOrDefault(resource, new BitSet());
-            out.addAll(forResource(identity, run, resource, actions, unknownWanted.getOrDefault(resource, Set.of()), inPlay));
+            int[] members = actions.stream().toArray();
+            out.addAll(forResource(identity, run, resource, members, unknownWanted.getOrDefault(resource, Set.of()), inPlay,
+                    rcpSplit, statementSets, patternMemo));
         }
         out.sort((a, b) -> (a.service() + "|" + a.resource()).compareTo(b.service() + "|" + b.resource()));
         return Collections.unmodifiableList(out);
     }
 
-    private List<Capability> forResource(Identity identity, AnalysisRun run, String resource, BitSet wanted,
-            Set<String> unknownActions, List<Statement> inPlay) {
-        // Partition the wanted actions by the statements that could apply to this resource.
+    /** The pattern sets of a statement's Action (or NotAction) entries, memoized per profile. */
+    private BitSet[] patternSets(Statement s, Map<Statement, BitSet[]> memo) {
+        BitSet[] sets = memo.get(s);
+        if (sets == null) {
+            List<ActionPattern> patterns = s.action() != null ? s.action() : s.notAction();
+            sets = new BitSet[patterns.size()];
+            for (int i = 0; i < sets.length; i++) {
+                sets[i] = indices(patterns.get(i));
+            }
+            memo.put(s, sets);
+        }
+        return sets;
+    }
+
+    /** Whether a statement's Action (or NotAction) matches the catalogue action {@code index}. No allocation. */
+    private static boolean matches(Statement s, BitSet[] patternSets, int index) {
+        boolean in = false;
+        for (BitSet set : patternSets) {
+            if (set.get(index)) {
+                in = true;
+                break;
+            }
+        }
+        return s.action() != null ? in : !in;
+    }
+
+    /**
+     * The capabilities on one resource pattern. Sets of actions are bitsets over {@code members} (the wanted actions,
+     * sorted catalogue indexes): local positions keep them one word long in the common case of a handful of actions.
+     */
+    private List<Capability> forResource(Identity identity, AnalysisRun run, String resource, int[] members,
+            Set<String> unknownActions, List<Statement> inPlay, boolean rcpSplit, Map<Statement, BitSet> statementSets,
+            Map<Statement, BitSet[]> patternMemo) {
+        int n = members.length;
         List<BitSet> classes = new ArrayList<>();
-        if (!wanted.isEmpty()) {
-            classes.add(wanted);
+        if (n > 0) {
+            BitSet all0 = new BitSet(n);
+            all0.set(0, n);
+            classes.add(all0);
         }
         for (Statement s : inPlay) {
+            if (classes.isEmpty()) {
+                break;
+            }
             if (!couldApply(s, resource)) {
                 continue;
             }
-            BitSet matched = actionsOf(s);
+            BitSet matched;
+            if (n <= 64) {
+                matched = new BitSet(n);
+                BitSet[] sets = patternSets(s, patternMemo);
+                for (int j = 0; j < n; j++) {
+                    if (matches(s, sets, members[j])) {
+                        matched.set(j);
+                    }
+                }
+            } else {
+                // many actions (wildcards): word-wise on catalogue positions, then to local positions
+                BitSet global = statementSets.computeIfAbsent(s, this::actionsOf);
+                if (n == all.size()) {
+                    matched = global;
+                } else {
+                    matched = new BitSet(n);
+                    for (int j = 0; j < n; j++) {
+                        if (global.get(members[j])) {
+                            matched.set(j);
+                        }
+                    }
+                }
+            }
             List<BitSet> next = new ArrayList<>(classes.size() + 1);
             for (BitSet c : classes) {
-                BitSet in = (BitSet) c.clone();
-                in.and(matched);
-                if (in.isEmpty()) {
+                if (!c.intersects(matched)) {
                     next.add(c);
                     continue;
                 }
+                BitSet in = (BitSet) c.clone();
+                in.and(matched);
                 BitSet rest = (BitSet) c.clone();
                 rest.andNot(matched);
                 next.add(in);
@@ -183,50 +246,49 @@ public final class CapabilityAnalyzer {
             }
             classes = next;
         }
-        if (!run.rcpsFor("s3:GetObject").isEmpty()) {
-            classes = splitByRcpServices(classes);
+        if (rcpSplit) {
+            List<BitSet> next = new ArrayList<>();
+            for (BitSet c : classes) {
+                BitSet in = new BitSet(n);
+                for (int j = c.nextSetBit(0); j >= 0; j = c.nextSetBit(j + 1)) {
+                    if (AnalysisRun.RCP_SERVICES.contains(all.get(members[j]).service())) {
+                        in.set(j);
+                    }
+                }
+                BitSet rest = (BitSet) c.clone();
+                rest.andNot(in);
+                if (!in.isEmpty()) {
+                    next.add(in);
+                }
+                if (!rest.isEmpty()) {
+                    next.add(rest);
+                }
+            }
+            classes = next;
         }
+        // Decide one representative per class; collect the statuses as sets of catalogue positions.
         BitSet allowed = new BitSet();
         BitSet conditional = new BitSet();
         BitSet denied = new BitSet();
-        Map<Integer, Integer> repOf = new HashMap<>();
+        List<Integer> reps = new ArrayList<>(classes.size());
         for (BitSet c : classes) {
             int rep = c.nextSetBit(0);
-            EdgeStatus status = decide(identity, run, all.get(rep).fullName(), resource);
-            (status == EdgeStatus.ALLOWED ? allowed : status == EdgeStatus.CONDITIONAL ? conditional : denied).or(c);
-            for (int i = c.nextSetBit(0); i >= 0; i = c.nextSetBit(i + 1)) {
-                repOf.put(i, rep);
+            reps.add(members[rep]);
+            EdgeStatus decided = decide(identity, run, all.get(members[rep]).fullName(), resource);
+            BitSet target = decided == EdgeStatus.ALLOWED ? allowed : decided == EdgeStatus.CONDITIONAL ? conditional : denied;
+            if (n == all.size()) {
+                target.or(c);
+            } else {
+                for (int j = rep; j >= 0; j = c.nextSetBit(j + 1)) {
+                    target.set(members[j]);
+                }
             }
         }
         Map<String, EdgeStatus> unknownStatus = new TreeMap<>();
         for (String action : unknownActions) {
             unknownStatus.put(action, decide(identity, run, action, resource));
         }
-        return group(resource, allowed, conditional, denied, unknownStatus, repOf);
-    }
-
-    private List<BitSet> splitByRcpServices(List<BitSet> classes) {
-        BitSet rcp = new BitSet();
-        for (String s : AnalysisRun.RCP_SERVICES) {
-            int[] range = serviceRange.get(s);
-            if (range != null) {
-                rcp.set(range[0], range[1]);
-            }
-        }
-        List<BitSet> out = new ArrayList<>();
-        for (BitSet c : classes) {
-            BitSet in = (BitSet) c.clone();
-            in.and(rcp);
-            BitSet rest = (BitSet) c.clone();
-            rest.andNot(rcp);
-            if (!in.isEmpty()) {
-                out.add(in);
-            }
-            if (!rest.isEmpty()) {
-                out.add(rest);
-            }
-        }
-        return out;
+        return group(resource, allowed, conditional, denied, reps, unknownStatus);
     }
 
     private EdgeStatus decide(Identity identity, AnalysisRun run, String action, String resource) {
@@ -247,57 +309,62 @@ public final class CapabilityAnalyzer {
         return false;
     }
 
-    private List<Capability> group(String resource, BitSet allowed, BitSet conditional, BitSet denied,
-            Map<String, EdgeStatus> unknown, Map<Integer, Integer> repOf) {
+    /** How many bits of {@code set} are in [from, to). */
+    private static int count(BitSet set, int from, int to) {
+        int c = 0;
+        for (int i = set.nextSetBit(from); i >= 0 && i < to; i = set.nextSetBit(i + 1)) {
+            c++;
+        }
+        return c;
+    }
+
+    private List<Capability> group(String resource, BitSet allowed, BitSet conditional, BitSet denied, List<Integer> reps,
+            Map<String, EdgeStatus> unknown) {
         BitSet granted = (BitSet) allowed.clone();
         granted.or(conditional);
-        Map<String, BitSet> byService = new TreeMap<>();
         BitSet any = (BitSet) granted.clone();
         any.or(denied);
-        for (int i = any.nextSetBit(0); i >= 0; i = any.nextSetBit(i + 1)) {
-            byService.computeIfAbsent(all.get(i).service(), k -> new BitSet()).set(i);
-        }
-        List<String> admin = adminReasons(resource, allowed, conditional);
+        List<String> admin = adminReasons(resource, allowed, granted);
         boolean everything = granted.cardinality() == all.size();
+        List<String> present = new ArrayList<>();
         int servicesGranted = 0;
-        for (BitSet s : byService.values()) {
-            if (s.intersects(granted)) {
+        for (int i = any.nextSetBit(0); i >= 0; ) {
+            String service = all.get(i).service();
+            int[] range = serviceRange.get(service);
+            present.add(service);
+            int g = granted.nextSetBit(range[0]);
+            if (g >= 0 && g < range[1]) {
                 servicesGranted++;
             }
+            i = range[1] >= all.size() ? -1 : any.nextSetBit(range[1]);
         }
         List<Capability> out = new ArrayList<>();
-        if (everything || servicesGranted > MAX_SERVICES) {
+        if (!present.isEmpty() && (everything || servicesGranted > MAX_SERVICES)) {
             List<String> services = new ArrayList<>();
-            for (Map.Entry<String, BitSet> e : byService.entrySet()) {
-                if (e.getValue().intersects(granted)) {
-                    services.add(e.getKey());
+            for (String service : present) {
+                int[] range = serviceRange.get(service);
+                int g = granted.nextSetBit(range[0]);
+                if (g >= 0 && g < range[1]) {
+                    services.add(service);
                 }
             }
             List<String> reasons = new ArrayList<>();
             for (String r : admin) {
                 reasons.add(r.startsWith("PM ") ? r.substring(3) : r);
             }
-            out.add(capability("*", resource, granted, allowed, conditional, denied, everything, services, reasons, repOf));
+            out.add(capability("*", resource, allowed, conditional, denied, 0, all.size(), everything, services, reasons, reps));
         } else {
-            for (Map.Entry<String, BitSet> e : byService.entrySet()) {
-                BitSet mask = e.getValue();
-                BitSet g = (BitSet) granted.clone();
-                g.and(mask);
-                int[] range = serviceRange.get(e.getKey());
-                boolean full = g.cardinality() == range[1] - range[0];
-                BitSet a = (BitSet) allowed.clone();
-                a.and(mask);
-                BitSet c = (BitSet) conditional.clone();
-                c.and(mask);
-                BitSet d = (BitSet) denied.clone();
-                d.and(mask);
+            for (String service : present) {
+                int[] range = serviceRange.get(service);
+                boolean full = count(granted, range[0], range[1]) == range[1] - range[0];
                 List<String> reasons = new ArrayList<>();
-                for (String r : admin) {
-                    if (r.startsWith(e.getKey() + ":") || r.startsWith("PM ") && r.contains(" " + e.getKey() + ":")) {
-                        reasons.add(r.startsWith("PM ") ? r.substring(3) : r);
+                for (String a : admin) {
+                    if (a.startsWith(service + ":") || a.startsWith("PM ") && a.contains(" " + service + ":")) {
+                        reasons.add(a.startsWith("PM ") ? a.substring(3) : a);
                     }
                 }
-                out.add(capability(e.getKey(), resource, g, a, c, d, full, List.of(e.getKey()), reasons, repOf));
+                out.add(capability(service, resource, allowed, conditional, denied, range[0], range[1], full,
+                        List.of(service), reasons, reps));
             }
         }
         Map<String, List<String>> unknownByService = new TreeMap<>();
@@ -307,12 +374,12 @@ public final class CapabilityAnalyzer {
             unknownByService.computeIfAbsent(service, k -> new ArrayList<>()).add(e.getKey());
         }
         for (Map.Entry<String, List<String>> e : unknownByService.entrySet()) {
-            EdgeStatus status = EdgeStatus.DENIED;
+            EdgeStatus st = EdgeStatus.DENIED;
             List<String> granted2 = new ArrayList<>();
             List<String> conditional2 = new ArrayList<>();
             for (String action : e.getValue()) {
                 EdgeStatus s = unknown.get(action);
-                status = Check.strongest(status, s);
+                st = Check.strongest(st, s);
                 if (s != EdgeStatus.DENIED) {
                     granted2.add(action);
                 }
@@ -320,46 +387,56 @@ public final class CapabilityAnalyzer {
                     conditional2.add(action);
                 }
             }
-            out.add(new Capability(e.getKey(), resource, status, granted2.isEmpty() ? e.getValue() : granted2,
+            out.add(new Capability(e.getKey(), resource, st, granted2.isEmpty() ? e.getValue() : granted2,
                     granted2.isEmpty() ? e.getValue().size() : granted2.size(), conditional2, List.of(e.getKey()), false,
                     AccessLevel.WRITE, List.of(), List.of(e.getValue().get(0))));
         }
         return out;
     }
 
-    private Capability capability(String service, String resource, BitSet granted, BitSet allowed, BitSet conditional,
-            BitSet denied, boolean full, List<String> services, List<String> admin, Map<Integer, Integer> repOf) {
-        EdgeStatus status = !allowed.isEmpty() ? EdgeStatus.ALLOWED : !conditional.isEmpty() ? EdgeStatus.CONDITIONAL
+    /** One capability over catalogue positions [from, to). */
+    private Capability capability(String service, String resource, BitSet allowed, BitSet conditional, BitSet denied,
+            int from, int to, boolean full, List<String> services, List<String> admin, List<Integer> reps) {
+        int a = allowed.nextSetBit(from);
+        int c = conditional.nextSetBit(from);
+        EdgeStatus st = a >= 0 && a < to ? EdgeStatus.ALLOWED : c >= 0 && c < to ? EdgeStatus.CONDITIONAL
                 : EdgeStatus.DENIED;
-        BitSet listed = granted.isEmpty() ? denied : granted;
+        BitSet listed;
+        if (st == EdgeStatus.DENIED) {
+            listed = denied;
+        } else {
+            listed = (BitSet) allowed.clone();
+            listed.or(conditional);
+        }
         List<String> names = new ArrayList<>();
         AccessLevel level = null;
-        Set<Integer> reps = new LinkedHashSet<>();
-        for (int i = listed.nextSetBit(0); i >= 0; i = listed.nextSetBit(i + 1)) {
-            ActionInfo a = all.get(i);
+        int count = 0;
+        for (int i = listed.nextSetBit(from); i >= 0 && i < to; i = listed.nextSetBit(i + 1)) {
+            count++;
+            ActionInfo info = all.get(i);
             if (names.size() < Capability.MAX_LISTED) {
-                names.add(a.fullName());
+                names.add(info.fullName());
             }
-            level = level == null || rank(a.accessLevel()) > rank(level) ? a.accessLevel() : level;
-            Integer rep = repOf.get(i);
-            if (rep != null && reps.size() < 3 && (status != EdgeStatus.ALLOWED || allowed.get(rep))) {
-                reps.add(rep);
+            if (level == null || rank(info.accessLevel()) > rank(level)) {
+                level = info.accessLevel();
             }
         }
-        int count = listed.cardinality();
         if (count > Capability.MAX_LISTED) {
             names = List.of();
         }
         List<String> cond = new ArrayList<>();
-        for (int i = conditional.nextSetBit(0); i >= 0 && cond.size() < Capability.MAX_LISTED; i = conditional.nextSetBit(i + 1)) {
+        for (int i = conditional.nextSetBit(from); i >= 0 && i < to && cond.size() < Capability.MAX_LISTED;
+                i = conditional.nextSetBit(i + 1)) {
             cond.add(all.get(i).fullName());
         }
-        List<String> repNames = new ArrayList<>();
-        for (int r : reps) {
-            repNames.add(all.get(r).fullName());
+        List<String> representatives = new ArrayList<>();
+        for (int rep : reps) {
+            if (representatives.size() < 3 && rep >= from && rep < to && listed.get(rep)) {
+                representatives.add(all.get(rep).fullName());
+            }
         }
-        return new Capability(service, resource, status, names, count, cond, services, full,
-                level == null ? AccessLevel.LIST : level, admin, repNames);
+        return new Capability(service, resource, st, names, count, cond, services, full,
+                level == null ? AccessLevel.LIST : level, admin, representatives);
     }
 
     private static int rank(AccessLevel level) {
@@ -377,37 +454,42 @@ public final class CapabilityAnalyzer {
         }
     }
 
-    private List<String> adminReasons(String resource, BitSet allowed, BitSet conditional) {
+    private boolean has(BitSet set, String action) {
+        Integer i = indexOf.get(action.toLowerCase(Locale.ROOT));
+        return i != null && set.get(i);
+    }
+
+    private List<String> adminReasons(String resource, BitSet allowed, BitSet granted) {
         List<String> reasons = new ArrayList<>();
         boolean everything = coversEverything(resource);
         boolean allRoles = everything || coversAllRoles(resource);
-        BitSet granted = (BitSet) allowed.clone();
-        granted.or(conditional);
+        if (!allRoles) {
+            return reasons;
+        }
         if (everything && granted.cardinality() == all.size()) {
             reasons.add(suffix("* on " + resource, allowed.cardinality() == all.size()));
             return reasons;
         }
         int[] iam = serviceRange.get("iam");
-        if (everything && iam != null && granted.get(iam[0], iam[1]).cardinality() == iam[1] - iam[0]) {
-            reasons.add(suffix("iam:* on " + resource, allowed.get(iam[0], iam[1]).cardinality() == iam[1] - iam[0]));
+        if (everything && iam != null && count(granted, iam[0], iam[1]) == iam[1] - iam[0]) {
+            reasons.add(suffix("iam:* on " + resource, count(allowed, iam[0], iam[1]) == iam[1] - iam[0]));
         }
         for (String action : List.of("iam:PassRole", "sts:AssumeRole")) {
-            Integer i = indexOf.get(action.toLowerCase(Locale.ROOT));
-            if (allRoles && i != null && granted.get(i)) {
-                reasons.add(suffix(action + " on " + resource, allowed.get(i)));
+            if (has(granted, action)) {
+                reasons.add(suffix(action + " on " + resource, has(allowed, action)));
             }
         }
         if (everything) {
             for (String action : PRIVILEGE_ESCALATION) {
-                Integer i = indexOf.get(action.toLowerCase(Locale.ROOT));
-                if (i != null && granted.get(i)) {
-                    reasons.add(suffix(action + " on " + resource, allowed.get(i)));
+                if (has(granted, action)) {
+                    reasons.add(suffix(action + " on " + resource, has(allowed, action)));
                 }
             }
-            BitSet pm = (BitSet) granted.clone();
-            pm.and(permissionsManagement);
             int listed = 0;
-            for (int i = pm.nextSetBit(0); i >= 0 && listed < 5; i = pm.nextSetBit(i + 1)) {
+            for (int i = granted.nextSetBit(0); i >= 0 && listed < 5; i = granted.nextSetBit(i + 1)) {
+                if (!permissionsManagement.get(i)) {
+                    continue;
+                }
                 String name = all.get(i).fullName();
                 if (!PRIVILEGE_ESCALATION.contains(name) && !name.equals("iam:PassRole")) {
                     reasons.add("PM " + suffix("permissions management " + name + " on " + resource, allowed.get(i)));
@@ -438,22 +520,18 @@ public final class CapabilityAnalyzer {
                 || p[5].equals("*"));
     }
 
-    /** The catalogue actions a statement's Action or NotAction matches. */
+    /** The catalogue actions a statement's Action or NotAction matches (a fresh set). */
     BitSet actionsOf(Statement s) {
         BitSet out = new BitSet();
         if (s.action() != null) {
             for (ActionPattern p : s.action()) {
-                for (int i : indices(p)) {
-                    out.set(i);
-                }
+                out.or(indices(p));
             }
             return out;
         }
         out.set(0, all.size());
         for (ActionPattern p : s.notAction()) {
-            for (int i : indices(p)) {
-                out.clear(i);
-            }
+            out.andNot(indices(p));
         }
         return out;
     }
@@ -467,47 +545,41 @@ public final class CapabilityAnalyzer {
         for (ActionPattern p : s.action()) {
             String text = p.text();
             int colon = text.indexOf(':');
-            if (colon > 0 && indices(p).length == 0 && !text.substring(0, colon).contains("*")) {
+            if (colon > 0 && indices(p).isEmpty() && !text.substring(0, colon).contains("*")) {
                 out.add(text);
             }
         }
         return out;
     }
 
-    private int[] indices(ActionPattern p) {
+    /** The catalogue actions an action pattern matches; shared, never modified. */
+    private BitSet indices(ActionPattern p) {
         String key = p.text().toLowerCase(Locale.ROOT);
-        int[] cached = patterns.get(key);
+        BitSet cached = patterns.get(key);
         if (cached != null) {
             return cached;
         }
-        int[] computed;
+        BitSet computed = new BitSet();
         int colon = key.indexOf(':');
         if (key.equals("*")) {
-            computed = range(0, all.size());
+            computed.set(0, all.size());
         } else if (colon > 0 && !key.substring(0, colon).contains("*") && !key.substring(0, colon).contains("?")) {
-            List<ActionInfo> expanded = catalogue.expand(key);
-            computed = new int[expanded.size()];
-            for (int i = 0; i < computed.length; i++) {
-                computed[i] = indexOf.get(expanded.get(i).fullName().toLowerCase(Locale.ROOT));
-            }
-        } else {
-            List<Integer> matches = new ArrayList<>();
-            for (int i = 0; i < lowerNames.length; i++) {
-                if (p.matchesLowerCase(lowerNames[i])) {
-                    matches.add(i);
+            int[] range = serviceRange.get(key.substring(0, colon));
+            if (range != null && key.substring(colon + 1).chars().allMatch(ch -> ch == '*')) {
+                computed.set(range[0], range[1]);
+            } else {
+                for (ActionInfo a : catalogue.expand(key)) {
+                    computed.set(indexOf.get(a.fullName().toLowerCase(Locale.ROOT)));
                 }
             }
-            computed = matches.stream().mapToInt(Integer::intValue).toArray();
+        } else {
+            for (int i = 0; i < lowerNames.length; i++) {
+                if (p.matchesLowerCase(lowerNames[i])) {
+                    computed.set(i);
+                }
+            }
         }
         patterns.putIfAbsent(key, computed);
         return computed;
-    }
-
-    private static int[] range(int from, int to) {
-        int[] out = new int[to - from];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = from + i;
-        }
-        return out;
     }
 }

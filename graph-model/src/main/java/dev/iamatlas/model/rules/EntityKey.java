@@ -30,8 +30,9 @@ public record EntityKey(Kind kind, String id) {
         /** The organization's SCPs and RCPs; id: {@code org}. */
         ORGANIZATION,
         /**
-         * Derived: the set of principals whose identity policies can allow {@code sts:AssumeRole} at all. Read by
-         * units that consider every such principal (roles that trust their own account); id: {@code assumers}.
+         * Derived: the principals whose identity policies can allow {@code sts:AssumeRole} on some roles. Read by
+         * units that consider every such principal, one part each (roles that trust their own account); when such a
+         * principal joins, leaves or changes, the engine re-runs its part in every reading unit. Id: {@code assumers}.
          */
         ASSUMERS
     }

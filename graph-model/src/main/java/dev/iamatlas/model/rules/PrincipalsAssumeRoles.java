@@ -139,10 +139,10 @@ public final class PrincipalsAssumeRoles implements AccessRule {
         return plan;
     }
 
-    private static Set<String> ownParts(Plan plan, UnitContext ctx) {
+    private static Set<String> ownParts(Plan plan, UnitContext ctx, String roleArn) {
         Set<String> parts = new LinkedHashSet<>(plan.named);
         if (plan.wholeAccount) {
-            parts.addAll(ctx.assumers());
+            parts.addAll(ctx.assumersOf(roleArn));
         }
         return parts;
     }
@@ -156,15 +156,16 @@ public final class PrincipalsAssumeRoles implements AccessRule {
         PolicySource trust = trust(role, ctx);
         Plan plan = plan(trust, ctx);
         List<String> gaps = ctx.gapNotes(EntityKey.role(role.arn()));
+        List<List<PolicySource>> rcps = ctx.rcpsFor(ASSUME);
         for (Map.Entry<String, String> e : plan.external.entrySet()) {
             external(ctx, role, trust, e.getKey(), plan.externalKind.get(e.getKey()), e.getValue(), gaps);
         }
         if (plan.wholeAccount) {
             external(ctx, role, trust, Nodes.account(ctx.partition(), ctx.account(), true).id(), "own", ASSUME, gaps);
         }
-        for (String principal : ownParts(plan, ctx)) {
+        for (String principal : ownParts(plan, ctx, role.arn())) {
             boolean named = plan.named.contains(principal);
-            ctx.inPart(principal, () -> own(ctx, role, trust, principal, named));
+            ctx.inPart(principal, () -> own(ctx, role, trust, principal, named, gaps, rcps));
         }
     }
 
@@ -176,11 +177,13 @@ public final class PrincipalsAssumeRoles implements AccessRule {
         }
         PolicySource trust = trust(role, ctx);
         Plan plan = plan(trust, ctx);
-        Set<String> own = ownParts(plan, ctx);
+        List<String> gaps = ctx.gapNotes(EntityKey.role(role.arn()));
+        List<List<PolicySource>> rcps = ctx.rcpsFor(ASSUME);
+        Set<String> own = ownParts(plan, ctx, role.arn());
         for (String principal : parts) {
             if (own.contains(principal)) {
                 boolean named = plan.named.contains(principal);
-                ctx.inPart(principal, () -> own(ctx, role, trust, principal, named));
+                ctx.inPart(principal, () -> own(ctx, role, trust, principal, named, gaps, rcps));
             }
         }
     }
@@ -190,15 +193,21 @@ public final class PrincipalsAssumeRoles implements AccessRule {
                 : ctx.source("role " + role.name() + " trust policy", PolicyType.RESOURCE, role.arn(), role.trustPolicy());
     }
 
-    private static void own(UnitContext ctx, IamRole role, PolicySource trust, String principal, boolean named) {
-        Identity identity = ctx.identity(principal);
-        Node roleNode = Nodes.principalReference(role.arn(), ctx.account());
+    /**
+     * One principal of this account. A principal the trust policy names is read through the context (its policies
+     * are this part's inputs); one that is a candidate only because it can assume roles at all is read without
+     * recording: the engine re-runs its part in every such unit whenever its policies change (see
+     * {@link EntityKey#ASSUMERS}), so that the many candidates that match nothing leave no state behind.
+     */
+    private static void own(UnitContext ctx, IamRole role, PolicySource trust, String principal, boolean named,
+            List<String> gaps, List<List<PolicySource>> rcps) {
+        Identity identity = named ? ctx.identity(principal) : ctx.run().identity(principal);
         String lead = principal.substring(principal.lastIndexOf('/') + 1) + " can assume " + role.name();
         if (identity == null) {
             if (named) {
                 String why = "the trust policy names " + principal + ", which does not exist";
                 ctx.reference(Nodes.principalReference(principal, ctx.account()));
-                ctx.reference(roleNode);
+                ctx.reference(Nodes.principalReference(role.arn(), ctx.account()));
                 ctx.edge(Edges.structural(EdgeType.CAN_ASSUME, principal, role.arn(), EdgeStatus.DENIED, lead + " — " + why,
                         List.of(why)).attribute(AccessEdge.BROKEN_BECAUSE, why).build());
             }
@@ -208,13 +217,13 @@ public final class PrincipalsAssumeRoles implements AccessRule {
             return;
         }
         Check check = identity.applyTo(Check.request("the trust policy and the principal's policies allow AssumeRole"))
-                .action(ASSUME).resource(role.arn()).resourcePolicy(trust).rcps(ctx.rcpsFor(ASSUME))
-                .absent(Callers.PRINCIPAL_ABSENT).uncertainties(ctx.gapNotes(EntityKey.role(role.arn()))).evaluate();
+                .action(ASSUME).resource(role.arn()).resourcePolicy(trust).rcps(rcps)
+                .absent(Callers.PRINCIPAL_ABSENT).uncertainties(gaps).evaluate();
         if (check.status() == EdgeStatus.DENIED && !named) {
             return;
         }
         ctx.reference(Nodes.principalReference(principal, ctx.account()));
-        ctx.reference(roleNode);
+        ctx.reference(Nodes.principalReference(role.arn(), ctx.account()));
         ctx.edge(Edges.checked(EdgeType.CAN_ASSUME, principal, role.arn(), () -> lead, List.of(check), List.of()).build());
     }
 

@@ -44,7 +44,7 @@ public final class RoutesGuardedByAuthorizers implements AccessRule {
             if (api == null) {
                 return;
             }
-            routes = ApiRoutes.of(api, ctx.partition(), ctx.account());
+            routes = ctx.run().routes((v2 ? "v2:" : "rest:") + id);
             authorizers = ApiRoutes.authorizers(api, ctx.partition(), ctx.account());
             region = api.region();
         } else {
@@ -52,7 +52,7 @@ public final class RoutesGuardedByAuthorizers implements AccessRule {
             if (api == null) {
                 return;
             }
-            routes = ApiRoutes.of(api, ctx.partition(), ctx.account());
+            routes = ctx.run().routes((v2 ? "v2:" : "rest:") + id);
             authorizers = ApiRoutes.authorizers(api, ctx.partition(), ctx.account());
             region = api.region();
         }

@@ -47,7 +47,7 @@ public final class RoutesInvokeViaCredentialsRole implements AccessRule {
             if (api == null) {
                 return;
             }
-            routes = ApiRoutes.of(api, ctx.partition(), ctx.account());
+            routes = ctx.run().routes((v2 ? "v2:" : "rest:") + id);
             authorizers = ApiRoutes.authorizers(api, ctx.partition(), ctx.account());
             stages = ApiRoutes.stageVariables(api);
             region = api.region();
@@ -56,7 +56,7 @@ public final class RoutesInvokeViaCredentialsRole implements AccessRule {
             if (api == null) {
                 return;
             }
-            routes = ApiRoutes.of(api, ctx.partition(), ctx.account());
+            routes = ctx.run().routes((v2 ? "v2:" : "rest:") + id);
             authorizers = ApiRoutes.authorizers(api, ctx.partition(), ctx.account());
             stages = ApiRoutes.stageVariables(api);
             region = api.region();

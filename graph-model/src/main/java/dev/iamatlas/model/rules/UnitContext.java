@@ -153,10 +153,13 @@ public final class UnitContext {
         return run.organizationNotes();
     }
 
-    /** The principals of the account whose identity policies can allow {@code sts:AssumeRole}; recorded. */
-    public List<String> assumers() {
+    /**
+     * The principals of the account whose identity policies may allow {@code sts:AssumeRole} on this role (and not
+     * on every role); recorded as {@link EntityKey#ASSUMERS}.
+     */
+    public List<String> assumersOf(String roleArn) {
         read(EntityKey.ASSUMERS);
-        return run.assumers();
+        return run.assumersOf(roleArn);
     }
 
     /** The gaps about an entity, as uncertainty notes; the entity is recorded. */
