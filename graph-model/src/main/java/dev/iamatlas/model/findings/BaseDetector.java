@@ -109,16 +109,87 @@ abstract class BaseDetector implements FindingDetector {
 
     /**
      * Whether one statement (alone) lets API Gateway invoke {@code target} when the call comes from
-     * {@code sourceArn}: asked of the policy evaluator with unknown keys resolved in favour of access.
+     * {@code sourceArn}: asked of the policy evaluator with unknown keys resolved in favour of access. A source ARN
+     * that matches none of the statement's plain {@code aws:SourceArn} patterns is ruled out before evaluating.
      */
-    static boolean admits(PolicyDocument document, Statement statement, String target, String sourceArn, String account) {
-        PolicyDocument single = new PolicyDocument(document.version(), document.id(), List.of(statement),
-                document.sourceText(), document.statementArray());
-        Decision d = Check.EVALUATOR.evaluate(EvaluationRequest.builder().principal("apigateway.amazonaws.com")
+    static boolean admits(Admission statement, String target, String sourceArn, String account) {
+        if (!statement.mayAdmit(sourceArn)) {
+            return false;
+        }
+        Decision d = Check.EVALUATOR.evaluate(EvaluationRequest.builder().principal(API_GATEWAY)
                 .action("lambda:InvokeFunction").resource(target).context("aws:SourceArn", sourceArn)
-                .context("aws:SourceAccount", account).resourcePolicy(new NamedPolicy("statement", single))
+                .context("aws:SourceAccount", account).resourcePolicy(statement.policy)
                 .missingKeysUnknown(true).deriveContextKeys(true).build());
         return d.mostPermissive() == Outcome.ALLOW;
+    }
+
+    private static final dev.iamatlas.model.evaluation.RequestPrincipal API_GATEWAY =
+            dev.iamatlas.model.evaluation.RequestPrincipal.parse("apigateway.amazonaws.com");
+
+    /** One statement as a policy of its own, with its plain SourceArn patterns for a cheap pre-check. */
+    static final class Admission {
+        final NamedPolicy policy;
+        private final List<java.util.function.Predicate<String>> patterns = new ArrayList<>();
+        private final boolean anything;
+
+        Admission(PolicyDocument document, Statement statement) {
+            this.policy = new NamedPolicy("statement", new PolicyDocument(document.version(), document.id(),
+                    List.of(statement), document.sourceText(), document.statementArray()));
+            boolean plain = false;
+            for (dev.iamatlas.model.policy.Condition c : statement.conditions()) {
+                if (!c.lowerCaseKey().equals("aws:sourcearn") || c.ifExists()
+                        || c.qualifier() != dev.iamatlas.model.policy.SetQualifier.NONE) {
+                    continue;
+                }
+                boolean variables = false;
+                for (dev.iamatlas.model.policy.PolicyTemplate t : c.templates()) {
+                    variables |= t.hasVariables();
+                }
+                if (variables) {
+                    continue;
+                }
+                List<java.util.function.Predicate<String>> here = new ArrayList<>();
+                for (String v : c.values()) {
+                    switch (c.operator()) {
+                        case ARN_LIKE:
+                        case ARN_EQUALS:
+                            here.add(dev.iamatlas.model.policy.ArnPattern.compile(v)::matches);
+                            break;
+                        case STRING_LIKE:
+                            here.add(dev.iamatlas.model.policy.WildcardPattern.compile(v, true)::matches);
+                            break;
+                        case STRING_EQUALS:
+                            here.add(v::equals);
+                            break;
+                        default:
+                            here = null;
+                            break;
+                    }
+                    if (here == null) {
+                        break;
+                    }
+                }
+                if (here != null) {
+                    plain = true;
+                    patterns.addAll(here);
+                    break;
+                }
+            }
+            anything = !plain;
+        }
+
+        /** False only when the statement certainly does not admit the source (an over-approximation of the evaluator). */
+        boolean mayAdmit(String sourceArn) {
+            if (anything) {
+                return true;
+            }
+            for (java.util.function.Predicate<String> p : patterns) {
+                if (p.test(sourceArn)) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** A finding with the catalogue's title. */

@@ -52,6 +52,7 @@ public final class SourceArnTooBroad extends BaseDetector {
 
     private void check(FindingContext ctx, LambdaPolicies.Target t, ParsedPolicy policy, Statement s, Set<String> integrating) {
         Severity worst = null;
+        Admission admission = new Admission(policy.document(), s);
         List<String> admitted = new ArrayList<>();
         Set<String> apis = new LinkedHashSet<>();
         for (String pattern : LambdaPolicies.sourceArnPatterns(s)) {
@@ -70,7 +71,7 @@ public final class SourceArnTooBroad extends BaseDetector {
             }
             apis.add(p.apiId());
             for (String candidate : sourceArns(p.apiId(), ctx)) {
-                if (integrating.contains(candidate) || !admits(policy.document(), s, t.arn(), candidate, ctx.account())) {
+                if (integrating.contains(candidate) || !admits(admission, t.arn(), candidate, ctx.account())) {
                     continue;
                 }
                 Severity severity = otherStageOnly(candidate, integrating) ? Severity.MEDIUM : Severity.LOW;

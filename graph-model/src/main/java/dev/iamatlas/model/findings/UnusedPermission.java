@@ -43,6 +43,7 @@ public final class UnusedPermission extends BaseDetector {
                 }
                 List<String> dead = new ArrayList<>();
                 boolean live = false;
+                Admission admission = new Admission(policy.document(), s);
                 for (String pattern : patterns) {
                     LambdaPolicies.ExecuteApiPattern p = LambdaPolicies.ExecuteApiPattern.parse(pattern);
                     if (p == null || p.anyApi() || !p.account().equals(ctx.account())
@@ -57,7 +58,7 @@ public final class UnusedPermission extends BaseDetector {
                     }
                     boolean matched = false;
                     for (String candidate : sourceArns(p.apiId(), ctx)) {
-                        if (admits(policy.document(), s, t.arn(), candidate, ctx.account())) {
+                        if (admits(admission, t.arn(), candidate, ctx.account())) {
                             matched = true;
                             break;
                         }

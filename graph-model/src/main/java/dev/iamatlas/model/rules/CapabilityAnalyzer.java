@@ -352,7 +352,8 @@ public final class CapabilityAnalyzer {
             for (String r : admin) {
                 reasons.add(r.startsWith("PM ") ? r.substring(3) : r);
             }
-            out.add(capability("*", resource, allowed, conditional, denied, 0, all.size(), everything, services, reasons, reps));
+            out.add(capability("*", resource, allowed, conditional, denied, granted, 0, all.size(), everything, services,
+                    reasons, reps));
         } else {
             for (String service : present) {
                 int[] range = serviceRange.get(service);
@@ -363,7 +364,7 @@ public final class CapabilityAnalyzer {
                         reasons.add(a.startsWith("PM ") ? a.substring(3) : a);
                     }
                 }
-                out.add(capability(service, resource, allowed, conditional, denied, range[0], range[1], full,
+                out.add(capability(service, resource, allowed, conditional, denied, granted, range[0], range[1], full,
                         List.of(service), reasons, reps));
             }
         }
@@ -396,18 +397,12 @@ public final class CapabilityAnalyzer {
 
     /** One capability over catalogue positions [from, to). */
     private Capability capability(String service, String resource, BitSet allowed, BitSet conditional, BitSet denied,
-            int from, int to, boolean full, List<String> services, List<String> admin, List<Integer> reps) {
+            BitSet granted, int from, int to, boolean full, List<String> services, List<String> admin, List<Integer> reps) {
         int a = allowed.nextSetBit(from);
         int c = conditional.nextSetBit(from);
         EdgeStatus st = a >= 0 && a < to ? EdgeStatus.ALLOWED : c >= 0 && c < to ? EdgeStatus.CONDITIONAL
                 : EdgeStatus.DENIED;
-        BitSet listed;
-        if (st == EdgeStatus.DENIED) {
-            listed = denied;
-        } else {
-            listed = (BitSet) allowed.clone();
-            listed.or(conditional);
-        }
+        BitSet listed = st == EdgeStatus.DENIED ? denied : granted;
         List<String> names = new ArrayList<>();
         AccessLevel level = null;
         int count = 0;
@@ -454,9 +449,11 @@ public final class CapabilityAnalyzer {
         }
     }
 
+    private final Map<String, Integer> named = new java.util.concurrent.ConcurrentHashMap<>();
+
     private boolean has(BitSet set, String action) {
-        Integer i = indexOf.get(action.toLowerCase(Locale.ROOT));
-        return i != null && set.get(i);
+        Integer i = named.computeIfAbsent(action, a -> indexOf.getOrDefault(a.toLowerCase(Locale.ROOT), -1));
+        return i >= 0 && set.get(i);
     }
 
     private List<String> adminReasons(String resource, BitSet allowed, BitSet granted) {
