@@ -44,13 +44,20 @@ public final class SourceArnTooBroad extends BaseDetector {
                 continue;
             }
             Set<String> integrating = integratingSourceArns(t.arn(), ctx);
+            java.util.Map<String, Boolean> memo = new java.util.HashMap<>();
             for (Statement s : statements) {
-                check(ctx, t, policy, s, integrating);
+                check(ctx, t, policy, s, integrating, memo);
             }
         }
     }
 
-    private void check(FindingContext ctx, LambdaPolicies.Target t, ParsedPolicy policy, Statement s, Set<String> integrating) {
+    /**
+     * Checks one statement. {@code memo} remembers, per condition set and source ARN, what the evaluator said:
+     * statements of one policy that differ only in their Sid admit the same sources.
+     */
+    private void check(FindingContext ctx, LambdaPolicies.Target t, ParsedPolicy policy, Statement s, Set<String> integrating,
+            java.util.Map<String, Boolean> memo) {
+        String conditions = s.json().replaceFirst("\"Sid\":\"[^\"]*\",?", "");
         Severity worst = null;
         Admission admission = new Admission(policy.document(), s);
         List<String> admitted = new ArrayList<>();
@@ -71,7 +78,8 @@ public final class SourceArnTooBroad extends BaseDetector {
             }
             apis.add(p.apiId());
             for (String candidate : sourceArns(p.apiId(), ctx)) {
-                if (integrating.contains(candidate) || !admits(admission, t.arn(), candidate, ctx.account())) {
+                if (integrating.contains(candidate) || !memo.computeIfAbsent(conditions + "|" + candidate,
+                        k -> admits(admission, t.arn(), candidate, ctx.account()))) {
                     continue;
                 }
                 Severity severity = otherStageOnly(candidate, integrating) ? Severity.MEDIUM : Severity.LOW;

@@ -51,6 +51,11 @@ public final class AccessEdge {
      * own policies (which the snapshot cannot see) stand between.
      */
     public static final String RESOURCE_SIDE = "resourceSide";
+    /**
+     * Edge attribute: for an edge that is not ALLOWED, the evaluator's reason for the request that decided it
+     * (a {@code DecisionReason} name such as {@code EXPLICIT_DENY} or {@code NO_ALLOWING_STATEMENT}).
+     */
+    public static final String DECISION_REASON = "decisionReason";
     /** Edge attribute: why an edge is broken in a way no policy shows ("function not found", "unresolved stage variable"). */
     public static final String BROKEN_BECAUSE = "brokenBecause";
 

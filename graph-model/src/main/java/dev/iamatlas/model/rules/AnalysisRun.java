@@ -420,7 +420,7 @@ public final class AnalysisRun {
                 key.append("|u").append(uncertainties.hashCode());
             }
             return new Identity(arn, user, List.copyOf(policies), boundary, scps,
-                    Collections.unmodifiableMap(new LinkedHashMap<>(context)), List.copyOf(uncertainties),
+                    Collections.unmodifiableMap(new LinkedHashMap<>(context)), List.copyOf(uncertainties), orgNotes,
                     Collections.unmodifiableSet(reads), key.toString());
         }
     }

@@ -50,6 +50,7 @@ public final class Check {
     private final Map<String, List<String>> shownContext;
     private final List<PolicySource> sources;
     private final List<String> uncertainties;
+    private final List<String> extraNotes;
     private final Decision decision;
     private final EdgeStatus status;
 
@@ -60,6 +61,7 @@ public final class Check {
         this.shownContext = b.context;
         this.sources = List.copyOf(b.sources);
         this.uncertainties = List.copyOf(b.uncertainties);
+        this.extraNotes = List.copyOf(b.notes);
         this.decision = EVALUATOR.evaluate(request);
         EdgeStatus s = statusOf(decision);
         if (!uncertainties.isEmpty() && (s == EdgeStatus.ALLOWED
@@ -126,9 +128,10 @@ public final class Check {
         return uncertainties;
     }
 
-    /** Notes for the unknown keys the decision depended on, and for the uncertainties. */
+    /** Notes for the unknown keys the decision depended on, the uncertainties, and other notes given. */
     public List<String> notes() {
         List<String> notes = new ArrayList<>(uncertainties);
+        notes.addAll(extraNotes);
         for (String key : new TreeSet<>(decision.unknownKeys())) {
             notes.add(ContextKeys.unknownNote(key));
         }
@@ -271,6 +274,7 @@ public final class Check {
         private List<List<PolicySource>> rcps = List.of();
         private final List<PolicySource> sources = new ArrayList<>();
         private final List<String> uncertainties = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
 
         private Builder(String purpose) {
             this.purpose = Objects.requireNonNull(purpose, "purpose");
@@ -370,6 +374,12 @@ public final class Check {
         /** Something the request needed but could not know; makes an ALLOWED or implicitly DENIED answer CONDITIONAL. */
         public Builder uncertainty(String note) {
             uncertainties.add(note);
+            return this;
+        }
+
+        /** A note for people that does not change the status (such as "Organizations could not be read"). */
+        public Builder notes(List<String> values) {
+            notes.addAll(values);
             return this;
         }
 

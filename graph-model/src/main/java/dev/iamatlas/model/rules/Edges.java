@@ -83,7 +83,18 @@ public final class Edges {
             }
             return sb.toString();
         };
-        return AccessEdge.builder(type, from, to).status(status(frozen)).evidence(evidence).explanation(explanation);
+        AccessEdge.Builder b = AccessEdge.builder(type, from, to).status(status(frozen)).evidence(evidence)
+                .explanation(explanation);
+        Check weakest = null;
+        for (Check c : frozen) {
+            if (weakest == null || Check.weakest(c.status(), weakest.status()) == c.status() && c.status() != weakest.status()) {
+                weakest = c;
+            }
+        }
+        if (weakest != null && weakest.status() != dev.iamatlas.model.graph.EdgeStatus.ALLOWED) {
+            b.attribute(AccessEdge.DECISION_REASON, weakest.decision().reason().name());
+        }
+        return b;
     }
 
     /**
@@ -91,13 +102,13 @@ public final class Edges {
      * edges that stand for many evaluations, such as a capability).
      */
     public static AccessEdge.Builder lazyChecked(EdgeType type, String from, String to, EdgeStatus status,
-            Supplier<String> lead, Supplier<List<Check>> checks, List<String> notes) {
+            Supplier<String> lead, Supplier<List<Check>> checks, Supplier<List<String>> notes) {
         Supplier<List<Check>> memo = lazy(checks);
-        AccessEdge.Builder b = checked(type, from, to, lead, List.of(), notes);
-        List<String> extra = notes == null ? List.of() : List.copyOf(notes);
+        Supplier<List<String>> lazyNotes = lazy(notes);
+        AccessEdge.Builder b = AccessEdge.builder(type, from, to);
         Supplier<EdgeEvidence> evidence = lazy(() -> {
             List<EvaluatedRequest> requests = new ArrayList<>();
-            Set<String> all = new LinkedHashSet<>(extra);
+            Set<String> all = new LinkedHashSet<>(lazyNotes.get());
             for (Check c : memo.get()) {
                 requests.add(c.explain());
                 all.addAll(c.notes());
@@ -111,6 +122,7 @@ public final class Edges {
             for (int i = 0; i < list.size(); i++) {
                 clauses.add(list.get(i).evaluationRequest().action() + " " + list.get(i).reasonClause(e.requests().get(i)));
             }
+            List<String> extra = lazyNotes.get();
             return lead.get() + (clauses.isEmpty() ? "" : " — " + String.join("; ", clauses))
                     + (extra.isEmpty() ? "" : ". " + extra.get(0));
         };

@@ -57,9 +57,12 @@ public final class PrincipalCapabilities implements AccessRule {
         for (Capability c : capabilities) {
             Node node = Nodes.capability(c.service(), c.resource(), c.nodeLabel());
             ctx.reference(node);
-            List<String> notes = new ArrayList<>();
-            notes.add(describe(c));
-            notes.addAll(identity.uncertainties());
+            java.util.function.Supplier<List<String>> notes = () -> {
+                List<String> n = new ArrayList<>();
+                n.add(describe(c));
+                n.addAll(identity.uncertainties());
+                return n;
+            };
             String lead = name + " can " + (c.service().equals("*") ? "" : c.service() + ": ") + c.edgeLabel() + " on "
                     + c.shortResource() + " (" + c.level().displayName() + ")";
             AccessEdge.Builder b = Edges.lazyChecked(EdgeType.CAN_PERFORM, subject, node.id(), c.status(), () -> lead,

@@ -230,6 +230,20 @@ class IamRulesTest {
     }
 
     @Test
+    void unreadableOrganizationIsSaidInTheEvidence() {
+        AccountSnapshot s = account().role(caller("app", "{'Effect':'Allow','Action':'s3:GetObject','Resource':'*'}"))
+                .gap(new dev.iamatlas.model.snapshot.ScanGap("organizations", "global", "ListPoliciesForTarget", null,
+                        "AccessDeniedException", "not the management account")).build();
+        AccessGraph g = build(s);
+
+        AccessEdge e = edge(g, EdgeType.CAN_PERFORM, roleArn("app"), NodeIds.capability("s3", "*"));
+
+        assertThat(e.status()).isEqualTo(EdgeStatus.ALLOWED);
+        assertThat(e.evidence().notes()).anyMatch(n -> n.startsWith("Organizations could not be read"));
+        assertThat(g.notes()).anyMatch(n -> n.startsWith("Organizations could not be read"));
+    }
+
+    @Test
     void conditionOnMfaMakesTheCapabilityConditional() {
         AccessGraph g = build(account().role(caller("app", "{'Effect':'Allow','Action':'s3:GetObject','Resource':'*',"
                 + "'Condition':{'Bool':{'aws:MultiFactorAuthPresent':'true'}}}")).build(), new PrincipalCapabilities());
