@@ -81,7 +81,7 @@ public final class DiffWriter {
         }
         b.append(title).append(" (").append(changes.size()).append("):\n");
         for (DiffReport.Change c : changes) {
-            b.append("  ").append(mark).append(' ').append(Texts.pad(transition(c), 26)).append(c.fromLabel())
+            b.append("  ").append(mark).append(' ').append(Texts.pad(transition(c), 28)).append(c.fromLabel())
                     .append(" --").append(c.type().verb()).append("--> ").append(c.toLabel()).append('\n');
             if (c.explanation() != null) {
                 for (String line : Texts.wrap(c.explanation(), Texts.WIDTH - 6)) {
