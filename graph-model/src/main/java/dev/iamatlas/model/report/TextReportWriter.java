@@ -63,7 +63,7 @@ public final class TextReportWriter implements ReportWriter {
         w.line("Graph: " + Texts.count(c.nodes(), "node", "nodes") + ", " + Texts.count(c.edges(), "edge", "edges")
                 + " (" + st.get(EdgeStatus.ALLOWED) + " allowed, " + st.get(EdgeStatus.CONDITIONAL) + " conditional, "
                 + st.get(EdgeStatus.DENIED) + " denied)");
-        w.line("Summary: " + c.describeFindings() + "; " + Texts.count(c.publicRoutes(), "public route", "public routes")
+        w.wrapped("Summary: ", "         ", c.describeFindings() + "; " + Texts.count(c.publicRoutes(), "public route", "public routes")
                 + ", " + Texts.count(c.reachableFunctions(), "function", "functions") + " reachable from the Internet, "
                 + Texts.count(c.rolesBehind(), "role", "roles") + " behind them (" + c.adminRolesBehind()
                 + " admin-equivalent)");
