@@ -88,7 +88,7 @@ public final class GraphExporters {
             return a;
         });
         exporter.setVertexAttributeProvider(n -> {
-            Map<String, Attribute> a = strings(GraphAttributes.node(n));
+            Map<String, Attribute> a = dotStrings(GraphAttributes.node(n));
             a.remove("id");
             a.put("shape", DefaultAttribute.createAttribute(shape(n)));
             a.put("style", DefaultAttribute.createAttribute("filled"));
@@ -98,7 +98,7 @@ public final class GraphExporters {
         });
         exporter.setEdgeIdProvider(AccessEdge::id);
         exporter.setEdgeAttributeProvider(e -> {
-            Map<String, Attribute> a = strings(GraphAttributes.edge(e));
+            Map<String, Attribute> a = dotStrings(GraphAttributes.edge(e));
             a.remove("source");
             a.remove("target");
             a.put("color", DefaultAttribute.createAttribute(YedGraphics.colour(e.status())));
@@ -185,9 +185,24 @@ public final class GraphExporters {
         return out;
     }
 
-    /** A DOT identifier: the id in double quotes, with quotes and backslashes escaped. */
+    /**
+     * Attribute values for DOT. In a DOT quoted string only {@code \"} is an escape (jgrapht-io writes it for every
+     * quote); a backslash is kept as it is, so a value that ends in one would escape its closing quote: a space is
+     * added after it.
+     */
+    private static Map<String, Attribute> dotStrings(Map<String, String> values) {
+        Map<String, Attribute> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, DefaultAttribute.createAttribute(dotSafe(v))));
+        return out;
+    }
+
+    /** A DOT identifier: the id in double quotes, its quotes escaped (see {@link #dotStrings}). */
     static String quote(String id) {
-        return "\"" + id.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return "\"" + dotSafe(id).replace("\"", "\\\"") + "\"";
+    }
+
+    private static String dotSafe(String value) {
+        return value.endsWith("\\") ? value + " " : value;
     }
 
     private static String shape(Node n) {
