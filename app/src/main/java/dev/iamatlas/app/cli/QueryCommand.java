@@ -146,7 +146,7 @@ public final class QueryCommand implements Callable<Integer> {
             return id;
         }
         String problem = node == null ? "no " + what + " " + id + " in the access graph of account " + graph.accountId()
-                : id + " is a " + node.kind().displayName() + ", not a " + what;
+                : id + " is not a " + what + " (kind: " + node.kind().displayName() + ")";
         List<String> close = ClosestNodes.suggest(graph, id, kind, 3);
         throw new IllegalArgumentException(snapshot + ": " + problem
                 + (close.isEmpty() ? "" : "; did you mean " + String.join(" or ", close) + "?"));
