@@ -21,6 +21,10 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * account text can be written. Not thread-safe; one canvas per document.
  */
 final class PdfCanvas implements AutoCloseable {
+    static {
+        BundledFontMapper.install(); // before the fonts below are created
+    }
+
     static final PDFont REGULAR = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     static final PDFont BOLD = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
     static final PDFont MONO = new PDType1Font(Standard14Fonts.FontName.COURIER);
