@@ -475,6 +475,7 @@ public final class AccessEngine {
             touched.add(edge.sourceId());
             touched.add(edge.targetId());
         }
+        part.freeze();
     }
 
     /** The declarations of one node: the authority's definition wins over references; ties broken by content. */

@@ -133,12 +133,12 @@ public final class CallersReachRoutes implements AccessRule {
             switch (auth) {
                 case "NONE":
                     emit(route, Nodes.internet(), b -> b.principal("anonymous").absent(Callers.INTERNET_ABSENT), false,
-                            "anyone on the Internet calls " + route.displayName() + " in stage " + route.stage());
+                            () -> "anyone on the Internet calls " + route.displayName() + " in stage " + route.stage());
                     break;
                 case "AWS_IAM":
                     emit(route, Nodes.account(ctx.partition(), ctx.account(), true),
                             b -> Callers.ownAccountPrincipal(ctx, b).absent(Callers.PRINCIPAL_ABSENT), true,
-                            "principals of this account whose identity policies allow execute-api:Invoke call "
+                            () -> "principals of this account whose identity policies allow execute-api:Invoke call "
                                     + route.displayName() + " in stage " + route.stage());
                     if (policy != null) {
                         namedAndAnyPrincipals(route);
@@ -149,7 +149,7 @@ public final class CallersReachRoutes implements AccessRule {
                     Node callers = Nodes.authorizedCallers(a, route.arn(), route.v2(), ctx.partition(), ctx.account(),
                             route.region(), route.apiId());
                     emit(route, callers, b -> b.principal("anonymous").absent(Callers.INTERNET_ABSENT), true,
-                            "callers that " + (a == null ? "an unknown authorizer" : "authorizer " + (a.name() != null ? a.name() : a.id()))
+                            () -> "callers that " + (a == null ? "an unknown authorizer" : "authorizer " + (a.name() != null ? a.name() : a.id()))
                                     + " accepts (" + auth + ") call " + route.displayName() + " in stage " + route.stage());
                     break;
             }
@@ -159,7 +159,7 @@ public final class CallersReachRoutes implements AccessRule {
             List<Check> any = methodChecks(route, b -> Callers.anyPrincipal(ctx, b).absent(Callers.PRINCIPAL_ABSENT));
             if (MethodStatus.of(route, any).status != EdgeStatus.DENIED) {
                 emitChecks(route, Nodes.anyPrincipal(), any, true,
-                        "any AWS principal whose own policies allow execute-api:Invoke calls " + route.displayName()
+                        () -> "any AWS principal whose own policies allow execute-api:Invoke calls " + route.displayName()
                                 + " in stage " + route.stage());
             }
             Set<String> named = new TreeSet<>();
@@ -183,7 +183,7 @@ public final class CallersReachRoutes implements AccessRule {
                     if (!own) {
                         emit(route, Nodes.account(ctx.partition(), account, false),
                                 b -> Callers.otherAccountPrincipal(ctx, account, b).absent(Callers.PRINCIPAL_ABSENT), true,
-                                "principals of account " + account + " call " + route.displayName() + " in stage "
+                                () -> "principals of account " + account + " call " + route.displayName() + " in stage "
                                         + route.stage());
                     }
                     continue;
@@ -192,11 +192,11 @@ public final class CallersReachRoutes implements AccessRule {
                 if (identity != null) {
                     emit(route, Nodes.principalReference(principal, ctx.account()),
                             b -> identity.applyTo(b).absent(Callers.PRINCIPAL_ABSENT), false,
-                            principal + " calls " + route.displayName() + " in stage " + route.stage());
+                            () -> principal + " calls " + route.displayName() + " in stage " + route.stage());
                 } else {
                     emit(route, Nodes.principalReference(principal, ctx.account()),
                             b -> Callers.externalPrincipal(ctx, principal, b).absent(Callers.PRINCIPAL_ABSENT), true,
-                            principal + " calls " + route.displayName() + " in stage " + route.stage());
+                            () -> principal + " calls " + route.displayName() + " in stage " + route.stage());
                 }
             }
         }
@@ -222,7 +222,7 @@ public final class CallersReachRoutes implements AccessRule {
                         ? b -> Callers.ownAccountPrincipal(ctx, b).context("aws:SourceVpce", vpce).absent(ContextKeys.SOURCE)
                         : b -> b.principal("anonymous").context("aws:SourceVpce", vpce).absent(Callers.ANONYMOUS_ABSENT);
                 emit(route, Nodes.vpcEndpoint(vpce), who, gated,
-                        "callers through VPC endpoint " + vpce + " call " + route.displayName() + " in stage " + route.stage());
+                        () -> "callers through VPC endpoint " + vpce + " call " + route.displayName() + " in stage " + route.stage());
             }
             if (policy != null) {
                 // "Any other endpoint": one the policy does not name, of any account.
@@ -233,7 +233,7 @@ public final class CallersReachRoutes implements AccessRule {
                 List<Check> checks = methodChecks(route, who);
                 if (MethodStatus.of(route, checks).status != EdgeStatus.DENIED) {
                     emitChecks(route, Nodes.vpcEndpoint(NodeIds.ANY_VPC_ENDPOINT), checks, gated,
-                            "callers through any other VPC endpoint (of any account) call " + route.displayName() + " in stage "
+                            () -> "callers through any other VPC endpoint (of any account) call " + route.displayName() + " in stage "
                                     + route.stage());
                 }
             }
@@ -271,7 +271,8 @@ public final class CallersReachRoutes implements AccessRule {
             return checks;
         }
 
-        private void emit(ApiRoutes.Route route, Node caller, UnaryOperator<Check.Builder> who, boolean gated, String lead) {
+        private void emit(ApiRoutes.Route route, Node caller, UnaryOperator<Check.Builder> who, boolean gated,
+                java.util.function.Supplier<String> lead) {
             if (policy == null) {
                 List<String> notes = new ArrayList<>(gaps);
                 String why;
@@ -293,14 +294,15 @@ public final class CallersReachRoutes implements AccessRule {
                     status = EdgeStatus.CONDITIONAL;
                 }
                 ctx.reference(caller);
-                ctx.edge(Edges.structural(EdgeType.CALLS_ROUTE, caller.id(), route.arn(), status, lead + " — " + notes.get(0),
+                ctx.edge(Edges.structural(EdgeType.CALLS_ROUTE, caller.id(), route.arn(), status, lead.get() + " — " + notes.get(0),
                         notes).attribute(AccessEdge.STAGE, route.stage()).build());
                 return;
             }
             emitChecks(route, caller, methodChecks(route, who), gated, lead);
         }
 
-        private void emitChecks(ApiRoutes.Route route, Node caller, List<Check> checks, boolean gated, String lead) {
+        private void emitChecks(ApiRoutes.Route route, Node caller, List<Check> checks, boolean gated,
+                java.util.function.Supplier<String> lead) {
             MethodStatus ms = MethodStatus.of(route, checks);
             List<String> notes = new ArrayList<>();
             EdgeStatus status = ms.status;
@@ -315,7 +317,7 @@ public final class CallersReachRoutes implements AccessRule {
             }
             status = adjust(route, status, notes);
             ctx.reference(caller);
-            AccessEdge.Builder b = Edges.checked(EdgeType.CALLS_ROUTE, caller.id(), route.arn(), () -> lead, checks, notes)
+            AccessEdge.Builder b = Edges.checked(EdgeType.CALLS_ROUTE, caller.id(), route.arn(), lead, checks, notes)
                     .status(status).attribute(AccessEdge.STAGE, route.stage());
             ms.annotate(b);
             ctx.edge(b.build());

@@ -60,6 +60,7 @@ public final class CapabilityAnalyzer {
     private final List<ActionInfo> all;
     private final Map<String, Integer> indexOf = new HashMap<>();
     private final String[] lowerNames;
+    private final String[] fullNames;
     private final Map<String, int[]> serviceRange = new HashMap<>();
     private final BitSet permissionsManagement = new BitSet();
     private final ConcurrentHashMap<String, BitSet> patterns = new ConcurrentHashMap<>();
@@ -69,9 +70,11 @@ public final class CapabilityAnalyzer {
         this.catalogue = catalogue;
         this.all = catalogue.expand("*");
         this.lowerNames = new String[all.size()];
+        this.fullNames = new String[all.size()];
         for (int i = 0; i < all.size(); i++) {
             ActionInfo a = all.get(i);
-            lowerNames[i] = a.fullName().toLowerCase(Locale.ROOT);
+            fullNames[i] = a.fullName();
+            lowerNames[i] = fullNames[i].toLowerCase(Locale.ROOT);
             indexOf.put(lowerNames[i], i);
             serviceRange.merge(a.service(), new int[] {i, i + 1}, (x, y) -> new int[] {Math.min(x[0], y[0]), Math.max(x[1], y[1])});
             if (a.accessLevel() == AccessLevel.PERMISSIONS_MANAGEMENT) {
@@ -274,7 +277,7 @@ public final class CapabilityAnalyzer {
         for (BitSet c : classes) {
             int rep = c.nextSetBit(0);
             reps.add(members[rep]);
-            EdgeStatus decided = decide(identity, run, all.get(members[rep]).fullName(), resource);
+            EdgeStatus decided = decide(identity, run, fullNames[members[rep]], resource);
             BitSet target = decided == EdgeStatus.ALLOWED ? allowed : decided == EdgeStatus.CONDITIONAL ? conditional : denied;
             if (n == all.size()) {
                 target.or(c);
@@ -410,7 +413,7 @@ public final class CapabilityAnalyzer {
             count++;
             ActionInfo info = all.get(i);
             if (names.size() < Capability.MAX_LISTED) {
-                names.add(info.fullName());
+                names.add(fullNames[i]);
             }
             if (level == null || rank(info.accessLevel()) > rank(level)) {
                 level = info.accessLevel();
@@ -422,12 +425,12 @@ public final class CapabilityAnalyzer {
         List<String> cond = new ArrayList<>();
         for (int i = conditional.nextSetBit(from); i >= 0 && i < to && cond.size() < Capability.MAX_LISTED;
                 i = conditional.nextSetBit(i + 1)) {
-            cond.add(all.get(i).fullName());
+            cond.add(fullNames[i]);
         }
         List<String> representatives = new ArrayList<>();
         for (int rep : reps) {
             if (representatives.size() < 3 && rep >= from && rep < to && listed.get(rep)) {
-                representatives.add(all.get(rep).fullName());
+                representatives.add(fullNames[rep]);
             }
         }
         return new Capability(service, resource, st, names, count, cond, services, full,
@@ -487,7 +490,7 @@ public final class CapabilityAnalyzer {
                 if (!permissionsManagement.get(i)) {
                     continue;
                 }
-                String name = all.get(i).fullName();
+                String name = fullNames[i];
                 if (!PRIVILEGE_ESCALATION.contains(name) && !name.equals("iam:PassRole")) {
                     reasons.add("PM " + suffix("permissions management " + name + " on " + resource, allowed.get(i)));
                     listed++;
