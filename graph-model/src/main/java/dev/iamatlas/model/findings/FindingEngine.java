@@ -177,8 +177,8 @@ public final class FindingEngine {
         for (Map.Entry<Unit, FindingContext> e : results.entrySet()) {
             retire(e.getKey());
             FindingContext ctx = e.getValue();
-            State state = new State(new HashSet<>(ctx.nodeReads()), new HashSet<>(ctx.adjacencyReads()),
-                    new HashSet<>(ctx.entityReads()), List.copyOf(ctx.findings()));
+            State state = new State(Set.copyOf(ctx.nodeReads()), Set.copyOf(ctx.adjacencyReads()),
+                    Set.copyOf(ctx.entityReads()), List.copyOf(ctx.findings()));
             units.put(e.getKey(), state);
             for (String n : state.nodes()) {
                 nodeReaders.computeIfAbsent(n, k -> new HashSet<>()).add(e.getKey());
