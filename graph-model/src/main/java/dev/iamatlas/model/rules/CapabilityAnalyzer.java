@@ -63,6 +63,7 @@ public final class CapabilityAnalyzer {
     private final String[] fullNames;
     private final Map<String, int[]> serviceRange = new HashMap<>();
     private final BitSet permissionsManagement = new BitSet();
+    private final Map<AccessLevel, BitSet> levelSets = new java.util.EnumMap<>(AccessLevel.class);
     private final ConcurrentHashMap<String, BitSet> patterns = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, List<Capability>> profiles = new ConcurrentHashMap<>();
 
@@ -80,6 +81,7 @@ public final class CapabilityAnalyzer {
             if (a.accessLevel() == AccessLevel.PERMISSIONS_MANAGEMENT) {
                 permissionsManagement.set(i);
             }
+            levelSets.computeIfAbsent(a.accessLevel(), k -> new BitSet()).set(i);
         }
     }
 
@@ -408,15 +410,34 @@ public final class CapabilityAnalyzer {
         BitSet listed = st == EdgeStatus.DENIED ? denied : granted;
         List<String> names = new ArrayList<>();
         AccessLevel level = null;
-        int count = 0;
-        for (int i = listed.nextSetBit(from); i >= 0 && i < to; i = listed.nextSetBit(i + 1)) {
-            count++;
-            ActionInfo info = all.get(i);
-            if (names.size() < Capability.MAX_LISTED) {
-                names.add(fullNames[i]);
+        int count;
+        if (to - from > 512) {
+            // a wide range (every service): count and levels word-wise, name only the first actions
+            count = 0;
+            for (int i = listed.nextSetBit(from); i >= 0 && i < to; i = listed.nextSetBit(i + 1)) {
+                if (names.size() < Capability.MAX_LISTED) {
+                    names.add(fullNames[i]);
+                } else {
+                    break;
+                }
             }
-            if (level == null || rank(info.accessLevel()) > rank(level)) {
-                level = info.accessLevel();
+            count = from == 0 && to == all.size() ? listed.cardinality() : listed.get(from, to).cardinality();
+            for (Map.Entry<AccessLevel, BitSet> e : levelSets.entrySet()) {
+                if (e.getValue().intersects(listed) && (level == null || rank(e.getKey()) > rank(level))) {
+                    level = e.getKey();
+                }
+            }
+        } else {
+            count = 0;
+            for (int i = listed.nextSetBit(from); i >= 0 && i < to; i = listed.nextSetBit(i + 1)) {
+                count++;
+                ActionInfo info = all.get(i);
+                if (names.size() < Capability.MAX_LISTED) {
+                    names.add(fullNames[i]);
+                }
+                if (level == null || rank(info.accessLevel()) > rank(level)) {
+                    level = info.accessLevel();
+                }
             }
         }
         if (count > Capability.MAX_LISTED) {
