@@ -36,11 +36,13 @@ import java.util.function.UnaryOperator;
  *       {@code aws:SourceVpce}, and any endpoint when the policy admits one without naming it — and only with a
  *       resource policy that allows them.</li>
  * </ul>
- * An API key or a disabled default endpoint makes a caller edge CONDITIONAL.
+ * A disabled default endpoint makes a caller edge CONDITIONAL (a custom domain name may still serve the API); an
+ * API key does not (it identifies clients; it is not authorization), and is noted.
  *
  * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-authorization-flow.html">How API Gateway resource policies affect authorization workflow</a>
  * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/permissions.html">Control access to a REST API with IAM permissions</a>
  * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-apis.html">Private REST APIs</a>
+ * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html">Usage plans and API keys: "Don't use API keys for authentication or authorization"</a>
  */
 public final class CallersReachRoutes implements AccessRule {
     /** The endpoint id that stands for "a VPC endpoint the policy does not name". */
@@ -325,9 +327,9 @@ public final class CallersReachRoutes implements AccessRule {
 
         private EdgeStatus adjust(ApiRoutes.Route route, EdgeStatus status, List<String> notes) {
             if (route.apiKeyRequired()) {
-                notes.add("the route requires an API key: only callers that hold one get through (API keys identify"
-                        + " clients; they are not authorization)");
-                status = Callers.atMostConditional(status);
+                // API keys identify clients; AWS says not to use them for authorization, so they do not gate reach.
+                notes.add("the route requires an API key: it identifies clients (for usage plans) but is not"
+                        + " authorization, so it does not restrict who can call");
             }
             if (defaultEndpointDisabled) {
                 notes.add("the API's default execute-api endpoint is disabled: it is reachable only through a custom"

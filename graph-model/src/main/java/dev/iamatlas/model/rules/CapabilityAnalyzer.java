@@ -542,8 +542,15 @@ public final class CapabilityAnalyzer {
         if (!allRoles) {
             return reasons;
         }
-        if (everything && granted.cardinality() == all.size()) {
+        int grantedCount = granted.cardinality();
+        if (everything && grantedCount == all.size()) {
             reasons.add(suffix("* on " + resource, allowed.cardinality() == all.size()));
+            return reasons;
+        }
+        if (everything && grantedCount >= all.size() * 99 / 100) {
+            // AdministratorAccess minus a few actions denied elsewhere (an SCP, a deny statement) is still admin
+            reasons.add(suffix("* on " + resource + " (except " + (all.size() - grantedCount) + " denied actions)",
+                    allowed.cardinality() == grantedCount));
             return reasons;
         }
         int[] iam = serviceRange.get("iam");
