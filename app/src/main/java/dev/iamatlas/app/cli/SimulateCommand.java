@@ -159,7 +159,7 @@ public final class SimulateCommand implements Callable<Integer> {
                         "give --batch, --request FILE, or at least --principal, --action and --resource");
             }
             json = requestFromFlags();
-            source = "the request";
+            source = "invalid request";
         }
         SimulationRequestReader.Parsed parsed;
         try {

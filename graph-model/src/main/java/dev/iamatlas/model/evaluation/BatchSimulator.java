@@ -5,9 +5,17 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * The engine of {@code iam-atlas simulate --batch}: JSON Lines in, exactly one JSON line out per
@@ -23,22 +31,40 @@ import java.util.Objects;
  *   <li>with explain, an {@code explain} object carries the evidence.</li>
  * </ul>
  *
- * <p>Output is buffered and flushed whenever the input has nothing more ready, so a caller that
- * writes one line and waits for the answer is served, and a piped batch is written in large blocks.
+ * <p>Lines are answered in chunks on {@code threads} worker threads (each with its own policy
+ * cache) and written in input order. Output is flushed whenever the input has nothing more ready,
+ * so a caller that writes one line and waits for the answer is served, and a piped batch is
+ * written in large blocks.
  */
 public final class BatchSimulator {
+    private static final int CHUNK_LINES = 1024;
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+
     private final PolicyEvaluator evaluator;
     private final boolean explain;
-    private final SimulationRequestReader reader = new SimulationRequestReader();
-    private final JsonFactory factory = JsonFactory.builder().build();
+    private final int threads;
+    private final ThreadLocal<SimulationRequestReader> readers = ThreadLocal.withInitial(SimulationRequestReader::new);
 
     /**
-     * @param evaluator the evaluator to ask
+     * Answers on one worker per available processor.
+     *
+     * @param evaluator the evaluator to ask (thread-safe)
      * @param explain   whether each line carries its evidence
      */
     public BatchSimulator(PolicyEvaluator evaluator, boolean explain) {
+        this(evaluator, explain, Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * @param threads worker threads; 1 answers on the calling thread
+     */
+    public BatchSimulator(PolicyEvaluator evaluator, boolean explain, int threads) {
         this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
         this.explain = explain;
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.threads = threads;
     }
 
     /**
@@ -47,14 +73,29 @@ public final class BatchSimulator {
      * @throws IOException only when reading or writing fails; bad lines become error lines
      */
     public long run(BufferedReader in, Writer out) throws IOException {
+        if (threads == 1) {
+            return runSequential(in, out);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "simulate-worker");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            return runParallel(in, out, pool);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private long runSequential(BufferedReader in, Writer out) throws IOException {
         long count = 0;
-        try (JsonGenerator gen = factory.createGenerator(out)) {
-            gen.setRootValueSeparator(new SerializedString(""));
-            gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        try (JsonGenerator gen = generator(out)) {
             String line;
             while (true) {
                 if (!in.ready()) {
                     gen.flush();
+                    out.flush();
                 }
                 line = in.readLine();
                 if (line == null) {
@@ -66,7 +107,84 @@ public final class BatchSimulator {
             }
             gen.flush();
         }
+        out.flush();
         return count;
+    }
+
+    private long runParallel(BufferedReader in, Writer out, ExecutorService pool) throws IOException {
+        ArrayDeque<Future<String>> pending = new ArrayDeque<>();
+        long count = 0;
+        List<String> chunk = new ArrayList<>(CHUNK_LINES);
+        while (true) {
+            boolean ready = in.ready();
+            if (!ready || chunk.size() >= CHUNK_LINES) {
+                if (!chunk.isEmpty()) {
+                    List<String> lines = chunk;
+                    pending.add(pool.submit(() -> answerChunk(lines)));
+                    chunk = new ArrayList<>(CHUNK_LINES);
+                }
+                // keep memory bounded; when the input would block, answer everything read so far first
+                while (!pending.isEmpty() && (!ready || pending.size() > 2 * threads || pending.peek().isDone())) {
+                    out.write(take(pending.poll()));
+                }
+                if (!ready) {
+                    out.flush();
+                }
+            }
+            String line = in.readLine();
+            if (line == null) {
+                break;
+            }
+            count++;
+            chunk.add(line);
+        }
+        if (!chunk.isEmpty()) {
+            List<String> lines = chunk;
+            pending.add(pool.submit(() -> answerChunk(lines)));
+        }
+        while (!pending.isEmpty()) {
+            out.write(take(pending.poll()));
+        }
+        out.flush();
+        return count;
+    }
+
+    private static String take(Future<String> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while answering", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof UncheckedIOException) {
+                throw ((UncheckedIOException) cause).getCause();
+            }
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            throw new IOException(cause);
+        }
+    }
+
+    private String answerChunk(List<String> lines) {
+        StringWriter text = new StringWriter(lines.size() * 40);
+        try (JsonGenerator gen = generator(text)) {
+            for (String line : lines) {
+                answer(line, gen);
+                gen.writeRaw('\n');
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+
+    private static JsonGenerator generator(Writer out) throws IOException {
+        JsonGenerator gen = FACTORY.createGenerator(out);
+        gen.setRootValueSeparator(new SerializedString(""));
+        gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        return gen;
     }
 
     private void answer(String line, JsonGenerator gen) throws IOException {
@@ -78,7 +196,7 @@ public final class BatchSimulator {
         }
         SimulationRequestReader.Parsed parsed;
         try {
-            parsed = reader.read(line);
+            parsed = readers.get().read(line);
         } catch (SimulationRequestReader.InvalidRequestException e) {
             gen.writeStartObject();
             writeId(gen, e.id());

@@ -13,7 +13,8 @@ public enum DecisionReason {
     PERMISSIONS_BOUNDARY_DOES_NOT_ALLOW(Outcome.IMPLICIT_DENY, "allowed by policy, but the permissions boundary does not allow it"),
     SESSION_POLICY_DOES_NOT_ALLOW(Outcome.IMPLICIT_DENY, "allowed by policy, but the session policy does not allow it"),
     CROSS_ACCOUNT_IDENTITY_DOES_NOT_ALLOW(Outcome.IMPLICIT_DENY, "cross-account: the caller's identity-based policies (within boundary and session policy) do not allow it"),
-    CROSS_ACCOUNT_RESOURCE_DOES_NOT_ALLOW(Outcome.IMPLICIT_DENY, "cross-account: the resource-based policy does not allow the caller");
+    CROSS_ACCOUNT_RESOURCE_DOES_NOT_ALLOW(Outcome.IMPLICIT_DENY, "cross-account: the resource-based policy does not allow the caller"),
+    RESOURCE_POLICY_MUST_ALLOW(Outcome.IMPLICIT_DENY, "a role trust policy or KMS key policy must itself allow the caller, and it does not");
 
     private final Outcome outcome;
     private final String description;

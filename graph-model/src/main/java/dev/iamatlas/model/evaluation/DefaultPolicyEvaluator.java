@@ -41,6 +41,9 @@ import java.util.Set;
  *   <li>Across accounts both sides must allow; a resource policy naming the account suffices for
  *       the resource side
  *       (<a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html">cross-account</a>).</li>
+ *   <li>Role trust policies and KMS key policies must themselves allow, even within one account:
+ *       an identity-policy Allow alone does not suffice (a trust policy naming the account does,
+ *       together with an identity-policy Allow).</li>
  *   <li>The account root user has full access in its own account, subject to explicit denies and
  *       SCPs.</li>
  * </ol>
@@ -138,7 +141,7 @@ public final class DefaultPolicyEvaluator implements PolicyEvaluator {
                 if (!actionMatches(statement)) {
                     continue;
                 }
-                int resource = resourceMatch(statement);
+                int resource = resourceMatch(statement, resourceSide || type == PolicyType.SCP);
                 if (resource == ResourcePattern.NO) {
                     continue;
                 }
@@ -206,14 +209,20 @@ public final class DefaultPolicyEvaluator implements PolicyEvaluator {
             return true;
         }
 
-        /** YES, NO or UNKNOWN. NotResource: the resource matches none of the entries. */
-        private int resourceMatch(Statement statement) {
+        /**
+         * YES, NO or UNKNOWN. NotResource: the resource matches none of the entries. Without either
+         * element a resource-side statement (a trust policy) is about the policy's own resource and
+         * an SCP statement covers every resource (SCPs grant nothing, so this cannot widen access);
+         * an identity, boundary or session statement (invalid for IAM) is read so it cannot allow:
+         * an Allow matches nothing, a Deny everything.
+         */
+        private int resourceMatch(Statement statement, boolean anyResourceWhenMissing) {
             List<ResourcePattern> patterns = statement.resource();
             boolean not = false;
             if (patterns == null) {
                 patterns = statement.notResource();
                 if (patterns == null) {
-                    return ResourcePattern.YES; // no Resource element (e.g. a trust policy): the policy's own resource
+                    return anyResourceWhenMissing || statement.effect() == Effect.DENY ? ResourcePattern.YES : ResourcePattern.NO;
                 }
                 not = true;
             }
@@ -399,6 +408,9 @@ public final class DefaultPolicyEvaluator implements PolicyEvaluator {
                     || (strength == PrincipalMatch.USER.ordinal() && sessionAllows)
                     || (strength == PrincipalMatch.ROLE.ordinal() && boundaryAllows && sessionAllows)) {
                 return DecisionReason.ALLOWED_BY_RESOURCE_POLICY;
+            }
+            if (identitySide && request.resourcePolicyRequired() && strength == PrincipalMatch.NONE.ordinal()) {
+                return DecisionReason.RESOURCE_POLICY_MUST_ALLOW;
             }
             if (identitySide) {
                 return root && !(permissive ? idAllowU : idAllowT) ? DecisionReason.ALLOWED_AS_ROOT_USER

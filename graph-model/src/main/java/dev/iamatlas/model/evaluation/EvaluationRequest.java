@@ -158,6 +158,20 @@ public final class EvaluationRequest {
         return resourceAccount;
     }
 
+    /**
+     * Whether the resource-based policy must itself allow the request, even within one account:
+     * role trust policies ({@code sts:AssumeRole*} on a role) and KMS key policies ({@code kms:*}
+     * on a key), per "IAM role trust policies and KMS key policies are exceptions to this logic,
+     * because they must explicitly allow access for principals"
+     * (<a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html">evaluation logic</a>).
+     */
+    public boolean resourcePolicyRequired() {
+        if (lowerCaseAction.startsWith("sts:assumerole")) {
+            return resource.contains(":iam::") && resource.contains(":role/");
+        }
+        return lowerCaseAction.startsWith("kms:") && resource.contains(":kms:") && resource.contains(":key/");
+    }
+
     /** Whether the caller is an IAM principal of another account than the resource's. */
     public boolean isCrossAccount() {
         return principal.account() != null && resourceAccount != null && !principal.account().equals(resourceAccount);

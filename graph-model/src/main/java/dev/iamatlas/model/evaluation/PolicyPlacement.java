@@ -8,7 +8,8 @@ import dev.iamatlas.model.policy.Statement;
  * Checks that a parsed policy may play a given role, as IAM checks when a policy is attached:
  * identity-based policies, permissions boundaries, session policies and SCPs must not contain
  * {@code Principal} or {@code NotPrincipal} (IAM: "Policy document should not specify a
- * principal"). Resource-based policies and RCPs are not checked here: a resource-side statement
+ * principal"), and identity policies, boundaries and session policies need {@code Resource} or
+ * {@code NotResource}. Resource-based policies and RCPs are not checked here: a resource-side statement
  * without a principal is evaluated conservatively (an Allow grants no one, a Deny applies to all).
  *
  * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_principal.html">IAM JSON policy elements: Principal</a>
@@ -25,6 +26,10 @@ public final class PolicyPlacement {
             return;
         }
         for (Statement statement : document.statements()) {
+            if (type != PolicyType.SCP && statement.resource() == null && statement.notResource() == null) {
+                throw new PolicyParseException(document.statementLocation(statement.index()),
+                        "missing Resource or NotResource (required in " + describe(type) + ")");
+            }
             if (statement.hasPrincipalElement()) {
                 String element = statement.principal() != null ? "Principal" : "NotPrincipal";
                 throw new PolicyParseException(document.statementLocation(statement.index()),

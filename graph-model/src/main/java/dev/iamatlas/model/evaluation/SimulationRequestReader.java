@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import dev.iamatlas.model.policy.PolicyDocument;
 import dev.iamatlas.model.policy.PolicyParseException;
 import dev.iamatlas.model.policy.PolicyParser;
@@ -34,10 +33,13 @@ import java.util.Map;
  * parses it once. Not thread-safe (the cache); use one reader per thread.
  */
 public final class SimulationRequestReader {
+    // No STRICT_DUPLICATE_DETECTION here: skipping over inline policies with it costs a hash set per
+    // object. Duplicate request fields are caught below; policies are re-read by PolicyParser, which
+    // detects duplicates itself.
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .disable(JsonFactory.Feature.INTERN_FIELD_NAMES)
             .build();
-    private static final int CACHE_LIMIT = 20_000;
+    private static final int CACHE_LIMIT = 4096;
 
     private final Map<String, Object> cache = new HashMap<>();
 
@@ -113,8 +115,12 @@ public final class SimulationRequestReader {
                 throw new Problem("a request must be a JSON object");
             }
             String name;
+            java.util.Set<String> seen = new java.util.HashSet<>();
             while ((name = p.nextFieldName()) != null) {
                 JsonToken t = p.nextToken();
+                if (!seen.add(name)) {
+                    throw new Problem("duplicate field \"" + name + "\"");
+                }
                 switch (name) {
                     case "id":
                         f.id = t == JsonToken.VALUE_STRING ? p.getText()
@@ -186,6 +192,9 @@ public final class SimulationRequestReader {
         String key;
         while ((key = p.nextFieldName()) != null) {
             JsonToken v = p.nextToken();
+            if (out.containsKey(key)) {
+                throw new Problem("context: duplicate key \"" + key + "\"");
+            }
             if (v == JsonToken.VALUE_NULL) {
                 continue;
             }
@@ -213,6 +222,9 @@ public final class SimulationRequestReader {
     private List<NamedPolicy> policyList(String json, JsonParser p, JsonToken t, String field, PolicyType type) throws IOException {
         if (t == JsonToken.VALUE_NULL) {
             return List.of();
+        }
+        if (type == PolicyType.IDENTITY && (t == JsonToken.START_OBJECT || t == JsonToken.VALUE_STRING)) {
+            return List.of(policy(json, p, t, field, type)); // one policy given without the array
         }
         if (t != JsonToken.START_ARRAY) {
             throw new Problem(field + ": must be an array of policies");

@@ -335,8 +335,7 @@ public final class PolicyParser {
         List<String> services = List.of();
         List<String> federated = List.of();
         List<String> canonical = List.of();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             String key = field.getKey();
             if (!PRINCIPAL_KEYS.contains(key)) {
                 throw new PolicyParseException(where, "unknown principal type \"" + key + "\" (expected AWS, Service, Federated or CanonicalUser)");
@@ -371,8 +370,7 @@ public final class PolicyParser {
             throw new PolicyParseException(conditionWhere, "must be an object, got " + describe(node));
         }
         List<Condition> out = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = it.next();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
             String operatorText = field.getKey();
             String name = operatorText;
             SetQualifier qualifier = SetQualifier.NONE;
@@ -400,8 +398,7 @@ public final class PolicyParser {
             if (block.isEmpty()) {
                 throw new PolicyParseException(operatorWhere, "must name at least one condition key");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> keys = block.fields(); keys.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = keys.next();
+            for (Map.Entry<String, JsonNode> entry : block.properties()) {
                 String keyWhere = operatorWhere + "." + entry.getKey();
                 if (entry.getKey().isEmpty()) {
                     throw new PolicyParseException(operatorWhere, "condition key must not be empty");
