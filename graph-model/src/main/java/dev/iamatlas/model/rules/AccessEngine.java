@@ -41,6 +41,7 @@ public final class AccessEngine {
     private AccessGraph graph;
     private SnapshotIndex index;
     private AnalysisRun run;
+    private List<List<String>> lastSubjects = List.of();
     private final Map<UnitKey, Map<String, UnitContext.Part>> units = new HashMap<>();
     private final Map<EntityKey, Set<PartRef>> readers = new HashMap<>();
     private final Map<String, NodeSlot> slots = new HashMap<>();
@@ -48,6 +49,19 @@ public final class AccessEngine {
 
     /** One unit: a rule and a subject. */
     record UnitKey(int rule, String subject) {
+        /**
+         * Spreads the rule over the whole hash: the record default ({@code 31 * rule + hash(subject)}) collides for
+         * ARNs that differ by one in their second-to-last character, as numbered resource names do.
+         */
+        @Override
+        public int hashCode() {
+            return subject.hashCode() * 31 + rule;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof UnitKey k && k.rule == rule && k.subject.equals(subject);
+        }
     }
 
     /** One part of one unit. */
@@ -144,8 +158,9 @@ public final class AccessEngine {
         assumers = computeAssumers(index.principals());
         run.setAssumers(List.copyOf(assumers));
         List<Task> tasks = new ArrayList<>();
+        lastSubjects = subjects();
         for (int r = 0; r < rules.size(); r++) {
-            for (String subject : rules.get(r).subjects(index)) {
+            for (String subject : lastSubjects.get(r)) {
                 tasks.add(new Task(new UnitKey(r, subject), null, false));
             }
         }
@@ -194,20 +209,29 @@ public final class AccessEngine {
         run.setAssumers(List.copyOf(assumers));
 
         Map<UnitKey, Task> work = new LinkedHashMap<>();
+        List<List<String>> subjects = subjects();
         for (int r = 0; r < rules.size(); r++) {
-            Set<String> subjects = new LinkedHashSet<>(rules.get(r).subjects(index));
-            for (UnitKey key : new ArrayList<>(units.keySet())) {
-                if (key.rule() == r && !subjects.contains(key.subject())) {
+            List<String> was = r < lastSubjects.size() ? lastSubjects.get(r) : List.of();
+            List<String> now = subjects.get(r);
+            if (now.equals(was)) {
+                continue; // the usual case after an edit: a sequential comparison, mostly of identical strings
+            }
+            Set<String> nowSet = new HashSet<>(now);
+            Set<String> wasSet = new HashSet<>(was);
+            for (String subject : was) {
+                UnitKey key = new UnitKey(r, subject);
+                if (!nowSet.contains(subject) && units.containsKey(key)) {
                     work.put(key, new Task(key, null, true));
                 }
             }
-            for (String subject : subjects) {
-                UnitKey key = new UnitKey(r, subject);
-                if (!units.containsKey(key)) {
+            for (String subject : now) {
+                if (!wasSet.contains(subject)) {
+                    UnitKey key = new UnitKey(r, subject);
                     work.put(key, new Task(key, null, false));
                 }
             }
         }
+        lastSubjects = subjects;
         for (EntityKey key : changed) {
             for (PartRef ref : readers.getOrDefault(key, Set.of())) {
                 Task task = work.get(ref.unit());
@@ -248,6 +272,18 @@ public final class AccessEngine {
         apply(execute(tasks), touched, removed, added, changedNodes);
         GraphWriter.of(graph).setNotes(graphNotes());
         return new Update(changed, changedNodes, rewired(removed, added), removed, added, tasks.size(), parts, false);
+    }
+
+    /**
+     * The subjects of every rule in the current index. A unit whose subject stays and that read nothing (it emitted
+     * nothing either, so it is not kept) cannot change: only added and removed subjects need a look.
+     */
+    private List<List<String>> subjects() {
+        List<List<String>> out = new ArrayList<>(rules.size());
+        for (AccessRule rule : rules) {
+            out.add(rule.subjects(index));
+        }
+        return out;
     }
 
     private Set<String> affectedPrincipals(Set<EntityKey> changed, SnapshotIndex before, SnapshotIndex after) {
@@ -475,6 +511,7 @@ public final class AccessEngine {
             touched.add(edge.sourceId());
             touched.add(edge.targetId());
         }
+        part.freeze();
     }
 
     /** The declarations of one node: the authority's definition wins over references; ties broken by content. */

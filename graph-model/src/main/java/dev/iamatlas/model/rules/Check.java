@@ -185,6 +185,12 @@ public final class Check {
      * resource the service acts for) matches, by statement apigw of ...".
      */
     public String reasonClause(EvaluatedRequest explained) {
+        return reasonClause(explained, uncertainties);
+    }
+
+    /** As {@link #reasonClause(EvaluatedRequest)}, for a request explained earlier. */
+    public static String reasonClause(EvaluatedRequest explained, List<String> uncertainties) {
+        EdgeStatus status = explained.status();
         Decision d = explained.decision();
         List<String> deciding = new ArrayList<>();
         for (StatementRef ref : d.decidingStatements()) {
@@ -254,6 +260,20 @@ public final class Check {
 
     private static String statementName(String sid, int index) {
         return "statement " + (sid != null ? sid : "#" + index);
+    }
+
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> LOWER = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The key lower-cased, one shared instance per key (requests keep their context keys). */
+    private static String lowerCase(String key) {
+        String lower = LOWER.get(key);
+        if (lower == null) {
+            lower = key.toLowerCase(Locale.ROOT);
+            if (LOWER.size() < 10_000) {
+                LOWER.putIfAbsent(key, lower);
+            }
+        }
+        return lower;
     }
 
     /** Builds a {@link Check}. Not thread-safe. */
@@ -403,8 +423,9 @@ public final class Check {
                     .missingKeysUnknown(false);
             Set<String> known = new HashSet<>();
             for (Map.Entry<String, List<String>> e : context.entrySet()) {
-                r.context(e.getKey(), e.getValue());
-                known.add(e.getKey().toLowerCase(Locale.ROOT));
+                String lower = lowerCase(e.getKey());
+                r.context(lower, e.getValue());
+                known.add(lower);
             }
             Set<String> used = new HashSet<>();
             for (PolicySource p : identity) {

@@ -63,9 +63,10 @@ public final class PrincipalCapabilities implements AccessRule {
                 n.addAll(identity.uncertainties());
                 return n;
             };
-            String lead = name + " can " + (c.service().equals("*") ? "" : c.service() + ": ") + c.edgeLabel() + " on "
-                    + c.shortResource() + " (" + c.level().displayName() + ")";
-            AccessEdge.Builder b = Edges.lazyChecked(EdgeType.CAN_PERFORM, subject, node.id(), c.status(), () -> lead,
+            java.util.function.Supplier<String> lead = () -> name + " can "
+                    + (c.service().equals("*") ? "" : c.service() + ": ") + c.edgeLabel() + " on " + c.shortResource()
+                    + " (" + c.level().displayName() + ")";
+            AccessEdge.Builder b = Edges.lazyChecked(EdgeType.CAN_PERFORM, subject, node.id(), c.status(), lead,
                     () -> checks(identity, c, ctx.run()), notes)
                     .label(c.edgeLabel())
                     .attribute(AccessEdge.ACCESS_LEVEL, c.level().displayName())

@@ -24,6 +24,9 @@ import java.util.Locale;
  * <p>Arguments: the scales to run (default {@code 0.1 1 3}).
  */
 public final class GraphBenchmark {
+    /** {@code -Dbench.verbose=true} prints every edit's time. */
+    private static final boolean VERBOSE = Boolean.getBoolean("bench.verbose");
+
     private GraphBenchmark() {
     }
 
@@ -38,7 +41,7 @@ public final class GraphBenchmark {
         Runtime rt = Runtime.getRuntime();
         System.out.printf(Locale.ROOT, "java %s, %d processors, max heap %d MB%n", System.getProperty("java.version"),
                 rt.availableProcessors(), rt.maxMemory() >> 20);
-        System.out.println("scale  roles  functions  apis  routes  nodes   edges   findings  build_s  heap_MB  incr_median_ms  incr_max_ms");
+        System.out.println("scale  roles  functions  apis  routes  deployed  nodes   edges   findings  build_s  build_cpu_s  heap_MB  incr_median_ms  incr_max_ms  incr_max_cpu_ms");
         for (double scale : scales) {
             run(scale, rt);
         }
@@ -46,25 +49,38 @@ public final class GraphBenchmark {
 
     private static void run(double scale, Runtime rt) {
         AccountSnapshot snapshot = SyntheticAccount.generate(scale, 42);
-        int routes = snapshot.restApis().stream().mapToInt(a -> a.stages().size() * a.resources().size()).sum()
+        int routes = snapshot.restApis().stream().mapToInt(a -> a.resources().stream().mapToInt(r -> r.methods().size()).sum())
+                .sum() + snapshot.apisV2().stream().mapToInt(a -> a.routes().size()).sum();
+        int deployed = snapshot.restApis().stream()
+                .mapToInt(a -> a.stages().size() * a.resources().stream().mapToInt(r -> r.methods().size()).sum()).sum()
                 + snapshot.apisV2().stream().mapToInt(a -> a.stages().size() * a.routes().size()).sum();
         gc();
+        long cpu0 = cpu();
         long start = System.nanoTime();
         try (AnalysisSession session = AnalysisSession.open(snapshot, rt.availableProcessors())) {
             double build = (System.nanoTime() - start) / 1e9;
+            double buildCpu = (cpu() - cpu0) / 1e9;
             gc();
             long heap = (rt.totalMemory() - rt.freeMemory()) >> 20;
             List<Long> times = new ArrayList<>();
+            long maxCpu = 0;
             for (SnapshotEdit edit : edits(snapshot)) {
+                long c = cpu();
                 ChangeSet change = session.apply(edit);
+                long editCpu = (cpu() - c) / 1_000_000;
+                maxCpu = Math.max(maxCpu, editCpu);
                 times.add(change.millis());
+                if (VERBOSE) {
+                    System.out.printf(Locale.ROOT, "  %5d ms (cpu %5d ms, %5d units, %5d finding units)  %s%n",
+                            change.millis(), editCpu, change.unitsRerun(), change.findingUnitsRerun(), change.description());
+                }
             }
             Collections.sort(times);
-            System.out.printf(Locale.ROOT, "%-5s  %5d  %9d  %4d  %6d  %6d  %6d  %8d  %7.2f  %7d  %14d  %11d%n", scale,
+            System.out.printf(Locale.ROOT, "%-5s  %5d  %9d  %4d  %6d  %8d  %6d  %6d  %8d  %7.2f  %11.2f  %7d  %14d  %11d  %15d%n", scale,
                     snapshot.iam().roles().size(), snapshot.functions().size(),
-                    snapshot.restApis().size() + snapshot.apisV2().size(), routes, session.graph().nodes().size(),
-                    session.graph().edges().size(), session.findings().size(), build, heap, times.get(times.size() / 2),
-                    times.get(times.size() - 1));
+                    snapshot.restApis().size() + snapshot.apisV2().size(), routes, deployed, session.graph().nodes().size(),
+                    session.graph().edges().size(), session.findings().size(), build, buildCpu, heap,
+                    times.get(times.size() / 2), times.get(times.size() - 1), maxCpu);
         }
     }
 
@@ -93,6 +109,12 @@ public final class GraphBenchmark {
                 new AttachManagedPolicy(role, rare),
                 new SetManagedPolicyDocument(rare, read),
                 new SetManagedPolicyDocument(popular, read));
+    }
+
+    /** CPU time of the whole process (every thread, JIT compiler and GC included), in nanoseconds. */
+    private static long cpu() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static void gc() {
