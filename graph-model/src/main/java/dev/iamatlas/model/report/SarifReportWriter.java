@@ -217,14 +217,17 @@ public final class SarifReportWriter implements ReportWriter {
         return b.toString();
     }
 
-    /** A short name for an ARN: the function name (with qualifier), else what follows the last {@code /}, else the ARN. */
+    /**
+     * A short name for an ARN: a function's name (with its qualifier), else the ARN's resource part
+     * ({@code role/x}, {@code API_ID/STAGE/METHOD/PATH}), else the value itself.
+     */
     static String shortName(String arn) {
         int function = arn.indexOf(":function:");
         if (arn.startsWith("arn:") && function >= 0) {
             return arn.substring(function + ":function:".length());
         }
-        int slash = arn.lastIndexOf('/');
-        return slash >= 0 && slash < arn.length() - 1 ? arn.substring(slash + 1) : arn;
+        String[] parts = arn.split(":", 6);
+        return arn.startsWith("arn:") && parts.length == 6 && !parts[5].isEmpty() ? parts[5] : arn;
     }
 
     private static String sha256(String text) {
