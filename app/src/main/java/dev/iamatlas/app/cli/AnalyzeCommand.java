@@ -81,6 +81,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
         ReportExporter.Format f = format();
         Severity threshold = CliFiles.threshold(spec, failOn);
         boolean stdout = CliFiles.toStdout(out);
+        CliFiles.refuseOverwritingInput(spec, out, snapshot);
         if (f.binary() && stdout) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--format " + f.id() + " writes a binary file: give --out FILE");

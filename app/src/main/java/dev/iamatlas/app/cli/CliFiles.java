@@ -27,6 +27,37 @@ final class CliFiles {
     }
 
     /**
+     * Refuses an {@code --out} that is one of the input snapshots: writing a report over the snapshot it was made
+     * from would lose the snapshot.
+     *
+     * @throws CommandLine.ParameterException naming the file
+     */
+    static void refuseOverwritingInput(CommandSpec spec, String out, String... inputs) {
+        if (toStdout(out)) {
+            return;
+        }
+        Path target = Path.of(out).toAbsolutePath().normalize();
+        for (String input : inputs) {
+            if (SnapshotSource.isDemo(input)) {
+                continue;
+            }
+            Path source = Path.of(input).toAbsolutePath().normalize();
+            boolean same = source.equals(target);
+            if (!same && Files.exists(source) && Files.exists(target)) {
+                try {
+                    same = Files.isSameFile(source, target);
+                } catch (IOException e) {
+                    same = false; // cannot tell: the paths differ, so let the write go ahead
+                }
+            }
+            if (same) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--out " + out + " would overwrite the snapshot " + input + "; choose another file");
+            }
+        }
+    }
+
+    /**
      * The severity named by {@code --fail-on}, or null when the option was not given.
      *
      * @throws CommandLine.ParameterException naming the bad value

@@ -71,6 +71,7 @@ public final class DiffCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--format: " + e.getMessage());
         }
         Severity threshold = CliFiles.threshold(spec, failOn);
+        CliFiles.refuseOverwritingInput(spec, out, before, after);
         AccountSnapshot old = SnapshotSource.load(before);
         AccountSnapshot now = SnapshotSource.load(after);
         DiffReport diff = DiffReport.of(old, before, now, after);

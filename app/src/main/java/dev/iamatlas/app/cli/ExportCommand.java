@@ -70,6 +70,7 @@ public final class ExportCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--scale must be above 0 and at most 16, got " + scale);
         }
         boolean stdout = "-".equals(out);
+        CliFiles.refuseOverwritingInput(spec, out, snapshot);
         if (stdout && f == GraphExport.Format.PNG) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--format png writes a binary file: give --out FILE");
         }

@@ -127,6 +127,21 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void theReportNeverOverwritesItsSnapshot() throws IOException {
+        Path snapshot = dir.resolve("prod.json");
+        try (var in = getClass().getResourceAsStream("/dev/iamatlas/resources/demo/demo-account.json")) {
+            Files.copy(in, snapshot);
+        }
+        byte[] before = Files.readAllBytes(snapshot);
+
+        assertThat(cli.run("analyze", snapshot.toString(), "--format", "json", "--out", snapshot.toString()))
+                .isEqualTo(IamAtlasCommand.EXIT_USAGE);
+
+        assertThat(cli.err.toString()).contains("would overwrite the snapshot");
+        assertThat(Files.readAllBytes(snapshot)).isEqualTo(before);
+    }
+
+    @Test
     void csvMarkdownAndPdfAreWrittenToo() throws IOException {
         assertThat(cli.run("analyze", "demo", "--format", "csv")).isZero();
         assertThat(cli.out.toString()).startsWith("severity,rule,title,resource");

@@ -1,8 +1,12 @@
 package dev.iamatlas.model.report;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where a resource appears in a snapshot file, so that SARIF results can point at a line (code-scanning tools need
@@ -10,23 +14,35 @@ import java.util.Objects;
  * first line that holds the resource's ARN (or, for an API route, its API id; for a qualified function, the
  * function) as a JSON string is where the resource is defined or first named.
  *
- * <p>Building is linear in the text; each lookup is linear in the number of lines.
+ * <p>Building indexes every JSON string of the text by its first line, linear in the text; a lookup is then
+ * constant time.
  */
 public final class SnapshotLines {
 
     /** No text: every lookup answers line 1. */
-    public static final SnapshotLines NONE = new SnapshotLines(List.of());
+    public static final SnapshotLines NONE = new SnapshotLines(Map.of());
 
-    private final List<String> lines;
+    private static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
-    private SnapshotLines(List<String> lines) {
-        this.lines = lines;
+    private final Map<String, Integer> firstLine;
+
+    private SnapshotLines(Map<String, Integer> firstLine) {
+        this.firstLine = firstLine;
     }
 
     /** The lines of a snapshot file's text. */
     public static SnapshotLines of(String snapshotText) {
         Objects.requireNonNull(snapshotText, "snapshotText");
-        return new SnapshotLines(new ArrayList<>(snapshotText.lines().toList()));
+        Map<String, Integer> index = new HashMap<>();
+        int number = 0;
+        for (String line : (Iterable<String>) snapshotText.lines()::iterator) {
+            number++;
+            Matcher m = STRING.matcher(line);
+            while (m.find()) {
+                index.putIfAbsent(m.group(1), number);
+            }
+        }
+        return new SnapshotLines(index);
     }
 
     /**
@@ -35,15 +51,13 @@ public final class SnapshotLines {
      * appear at all.
      */
     public int lineOf(String resource) {
-        if (resource == null || lines.isEmpty()) {
+        if (resource == null || firstLine.isEmpty()) {
             return 1;
         }
         for (String candidate : candidates(resource)) {
-            String quoted = "\"" + candidate + "\"";
-            for (int i = 0; i < lines.size(); i++) {
-                if (lines.get(i).contains(quoted)) {
-                    return i + 1;
-                }
+            Integer line = firstLine.get(candidate);
+            if (line != null) {
+                return line;
             }
         }
         return 1;

@@ -86,6 +86,19 @@ class SarifReportWriterTest {
     }
 
     @Test
+    void snapshotLinesFindTheFirstLineNamingAResourceOrItsFunctionOrApi() {
+        SnapshotLines lines = SnapshotLines.of("{\n  \"apis\" : [ { \"id\" : \"abc123\" } ],\n"
+                + "  \"arn\" : \"arn:aws:lambda:us-east-1:111122223333:function:f\",\n"
+                + "  \"role\" : \"arn:aws:iam::111122223333:role/r\"\n}");
+
+        assertThat(lines.lineOf("arn:aws:iam::111122223333:role/r")).isEqualTo(4);
+        assertThat(lines.lineOf("arn:aws:lambda:us-east-1:111122223333:function:f:live")).isEqualTo(3);
+        assertThat(lines.lineOf("arn:aws:execute-api:us-east-1:111122223333:abc123/prod/GET/x")).isEqualTo(2);
+        assertThat(lines.lineOf("arn:aws:iam::111122223333:role/missing")).isEqualTo(1);
+        assertThat(SnapshotLines.NONE.lineOf("x")).isEqualTo(1);
+    }
+
+    @Test
     void severitiesMapToSarifLevels() {
         assertThat(SarifReportWriter.level(Severity.CRITICAL)).isEqualTo("error");
         assertThat(SarifReportWriter.level(Severity.HIGH)).isEqualTo("error");
