@@ -33,11 +33,12 @@ import picocli.CommandLine.Spec;
         name = "query",
         mixinStandardHelpOptions = true,
         customSynopsis = {
-            "iam-atlas query SNAPSHOT who-can-invoke FUNCTION_ARN [--format text|json] [--include-denied]",
-            "iam-atlas query SNAPSHOT can-reach PRINCIPAL_ARN [--format text|json]",
-            "iam-atlas query SNAPSHOT paths FROM TO [--format text|json] [--include-denied] [--max-edges N] [--max-paths N]"},
+            "iam-atlas query SNAPSHOT who-can-invoke FUNCTION_ARN [OPTIONS]",
+            "       iam-atlas query SNAPSHOT can-reach PRINCIPAL_ARN [OPTIONS]",
+            "       iam-atlas query SNAPSHOT paths FROM TO [OPTIONS]"},
         description = {
-            "Asks the access graph of a snapshot one question:",
+            "Graph queries: who can invoke a function, what a principal can reach (its blast radius), every path "
+                    + "between two nodes.",
             "  who-can-invoke  every caller of a function (and of its aliases, versions and URLs), each with its best "
                     + "path; each edge with its status (ALLOWED, CONDITIONAL, DENIED) and the reason",
             "  can-reach       the blast radius of a principal: roles, functions, routes and capabilities it reaches, "
