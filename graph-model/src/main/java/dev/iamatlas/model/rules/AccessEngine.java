@@ -2,6 +2,7 @@ package dev.iamatlas.model.rules;
 
 import dev.iamatlas.model.graph.AccessEdge;
 import dev.iamatlas.model.graph.AccessGraph;
+import dev.iamatlas.model.graph.EdgeType;
 import dev.iamatlas.model.graph.GraphWriter;
 import dev.iamatlas.model.graph.Node;
 import dev.iamatlas.model.snapshot.AccountSnapshot;
@@ -185,6 +186,7 @@ public final class AccessEngine {
                     new ArrayList<>(graph.edges()), units.size(), 0, true);
         }
         SnapshotIndex before = index;
+        AnalysisRun previousRun = run;
         index = new SnapshotIndex(snapshot);
         run = new AnalysisRun(index, services);
         Set<EntityKey> changed = SnapshotChanges.between(before, index);
@@ -207,6 +209,7 @@ public final class AccessEngine {
             assumers = next;
         }
         run.setAssumers(List.copyOf(assumers));
+        run.reuseAssumerIndex(previousRun, assumerDelta);
 
         Map<UnitKey, Task> work = new LinkedHashMap<>();
         List<List<String>> subjects = subjects();
@@ -399,7 +402,10 @@ public final class AccessEngine {
         Set<String> kept = new HashSet<>();
         for (AccessEdge e : added) {
             AccessEdge old = was.get(e.id());
-            if (old != null && old.sameAs(e) && old.explanation().equals(e.explanation())) {
+            // No finding quotes a capability edge's explanation (finding paths end at roles), and computing it would
+            // build the lazy evidence of every capability of every principal an edit touched.
+            if (old != null && old.sameAs(e)
+                    && (e.type() == EdgeType.CAN_PERFORM || old.explanation().equals(e.explanation()))) {
                 kept.add(e.id());
             } else {
                 out.add(e.sourceId());
