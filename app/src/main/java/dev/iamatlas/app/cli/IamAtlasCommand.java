@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
         versionProvider = IamAtlasCommand.VersionProvider.class,
         description = "Shows who can reach what in an AWS serverless account: API Gateway, Lambda and IAM.",
         subcommands = {CommandLine.HelpCommand.class, OpenCommand.class, ScanCommand.class, ImportCommand.class,
-                SimulateCommand.class, SynthCommand.class, BenchCommand.class})
+                AnalyzeCommand.class, QueryCommand.class, SimulateCommand.class, ExportCommand.class, DiffCommand.class,
+                SynthCommand.class, BenchCommand.class})
 public final class IamAtlasCommand implements Callable<Integer> {
 
     /** Exit code for success. */

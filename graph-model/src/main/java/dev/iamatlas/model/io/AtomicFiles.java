@@ -41,11 +41,26 @@ public final class AtomicFiles {
      * that readers see either the old file or the complete new one. On failure the temporary file is removed
      * and {@code target} is unchanged.
      *
+     * <p>A target that exists and is not a regular file — a device such as {@code /dev/null} or {@code /dev/stdout},
+     * a named pipe — cannot be replaced (and must not be: replacing {@code /dev/null} as root breaks the system), so
+     * it is written to directly. A folder is refused.
+     *
      * @throws IOException with a message that names {@code target} and the problem
      */
     public static void write(Path target, Access access, Content content) throws IOException {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(content, "content");
+        if (Files.isDirectory(target)) {
+            throw new IOException(target + ": is a folder; give a file name");
+        }
+        if (Files.exists(target) && !Files.isRegularFile(target)) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(target), 1 << 16)) {
+                content.writeTo(out);
+            } catch (IOException e) {
+                throw new IOException(target + ": could not be written (" + describe(e) + ")", e);
+            }
+            return;
+        }
         Path absolute = target.toAbsolutePath();
         Path dir = absolute.getParent();
         if (dir != null && !Files.isDirectory(dir)) {
