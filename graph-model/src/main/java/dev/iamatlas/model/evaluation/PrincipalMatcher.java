@@ -99,8 +99,14 @@ final class PrincipalMatcher {
         }
     }
 
+    /**
+     * Same account, name and partition; and, when both ARNs carry an IAM path (a user or role ARN, not
+     * a session ARN, which has none), the same path: the ARN names the entity, and
+     * {@code role/app} is not the ARN of a role whose path is {@code /team/}.
+     */
     private static boolean sameEntity(AwsPrincipal p, RequestPrincipal caller) {
-        return p.account().equals(caller.account()) && p.name().equals(caller.name()) && samePartition(p, caller);
+        return p.account().equals(caller.account()) && p.name().equals(caller.name()) && samePartition(p, caller)
+                && (p.path() == null || caller.path() == null || p.path().equals(caller.path()));
     }
 
     private static boolean samePartition(AwsPrincipal p, RequestPrincipal caller) {
