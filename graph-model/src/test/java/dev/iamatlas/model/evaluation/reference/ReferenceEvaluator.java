@@ -93,7 +93,7 @@ public final class ReferenceEvaluator {
 
     private enum Kind { IDENTITY, RESOURCE, BOUNDARY, SESSION, SCP, RCP }
 
-    private enum CallerType { USER, ROLE, SESSION, SERVICE, ANONYMOUS, ROOT, FEDERATED_USER }
+    private enum CallerType { USER, ROLE, SESSION, SERVICE, ANONYMOUS, ROOT, FEDERATED_USER, IDENTITY_PROVIDER }
 
     /** The principal making the request, taken apart. */
     private static final class Caller {
@@ -251,7 +251,9 @@ public final class ReferenceEvaluator {
             return grants.any() ? ALLOW : IMPLICIT_DENY;
         }
         boolean identitySide = identityAllows && boundaryAllows && sessionAllows;
-        boolean sameAccount = caller.account.equals(resourceAccount);
+        // Reading (README, "Resource account"): an ARN without an account (S3 buckets and objects, "*")
+        // and no resourceAccount given is a resource of the caller's own account.
+        boolean sameAccount = resourceAccount == null || caller.account.equals(resourceAccount);
         if (sameAccount) {
             // "For most resources, you only need an explicit allow for the principal in either an
             // identity-based policy or a resource-based policy to grant access. IAM role trust policies
@@ -405,11 +407,24 @@ public final class ReferenceEvaluator {
                 c.serviceName = principal;
                 return c;
             }
+            if (principal.matches("[a-z0-9.-]+\\.[a-z]{2,}")) {
+                // A web identity provider ("Federated": "accounts.google.com") asking for AssumeRoleWithWebIdentity.
+                c.type = CallerType.IDENTITY_PROVIDER;
+                c.serviceName = principal;
+                return c;
+            }
             throw new InvalidInput("principal is not an ARN, a service principal or \"anonymous\": " + principal);
         }
         String[] p = principal.split(":", 6);
         if (p.length != 6 || !p[4].matches("\\d{12}")) {
             throw new InvalidInput("unsupported principal ARN " + principal);
+        }
+        if (p[2].equals("iam") && (p[5].startsWith("saml-provider/") || p[5].startsWith("oidc-provider/"))) {
+            // A SAML or OIDC provider ("Federated": "arn:aws:iam::ACCOUNT:saml-provider/NAME"); it has no
+            // identity policies of its own: only a trust policy naming it under Federated grants.
+            c.type = CallerType.IDENTITY_PROVIDER;
+            c.serviceName = principal;
+            return c;
         }
         c.partition = p[1];
         c.account = p[4];
@@ -540,6 +555,9 @@ public final class ReferenceEvaluator {
         if (type.equals("Service")) {
             return caller.type == CallerType.SERVICE && value.equals(caller.serviceName) ? GrantKind.DIRECT : null;
         }
+        if (type.equals("Federated")) {
+            return (caller.type == CallerType.IDENTITY_PROVIDER || caller.type == CallerType.SERVICE) && value.equals(caller.serviceName) ? GrantKind.DIRECT : null;
+        }
         if (!type.equals("AWS") || !caller.hasAccount()) {
             return null; // Federated, CanonicalUser: never one of our callers
         }
@@ -582,8 +600,9 @@ public final class ReferenceEvaluator {
         if (caller.type == CallerType.ANONYMOUS) {
             return listed;
         }
-        if (caller.type == CallerType.SERVICE) {
-            listed.add(entries.stream().anyMatch(e -> e.type().equals("Service") && e.value().equals(caller.serviceName)));
+        if (caller.type == CallerType.SERVICE || caller.type == CallerType.IDENTITY_PROVIDER) {
+            String key = caller.type == CallerType.SERVICE ? "Service" : "Federated";
+            listed.add(entries.stream().anyMatch(e -> e.type().equals(key) && e.value().equals(caller.serviceName)));
             return listed;
         }
         if (caller.type != CallerType.ROOT) {
@@ -988,7 +1007,10 @@ public final class ReferenceEvaluator {
         if (!node.isTextual()) {
             return null;
         }
-        String text = node.asText().trim();
+        String text = node.asText().strip();
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1).strip(); // a byte order mark is not part of the JSON text (RFC 8259, 8.1)
+        }
         if (text.startsWith("%")) {
             try {
                 text = URLDecoder.decode(text, StandardCharsets.UTF_8).trim();
