@@ -111,7 +111,7 @@ public final class DefaultPolicyEvaluator implements PolicyEvaluator {
             if (request.resourcePolicy() != null) {
                 scan(request.resourcePolicy(), PolicyType.RESOURCE, -1);
             }
-            if (!slr) {
+            if (!rcpExempt()) {
                 scanLevels(request.rcps(), PolicyType.RCP);
             }
             DecisionReason least = decide(false);
@@ -370,7 +370,7 @@ public final class DefaultPolicyEvaluator implements PolicyEvaluator {
             int strength = permissive ? rpStrengthU : rpStrengthT;
             boolean slr = caller.isServiceLinkedRole();
             int rcpLevels = request.rcps().size();
-            boolean rcpApplies = rcpLevels > 0 && !slr;
+            boolean rcpApplies = rcpLevels > 0 && !rcpExempt();
             boolean rcpDeny = rcpApplies && (permissive ? rcpDenyT : rcpDenyU);
             boolean rcpAllows = !rcpApplies || allLevels(permissive ? rcpAllowU : rcpAllowT, rcpLevels);
             if (!caller.isIamPrincipal()) {
@@ -436,6 +436,17 @@ public final class DefaultPolicyEvaluator implements PolicyEvaluator {
             return DecisionReason.NO_ALLOWING_STATEMENT;
         }
 
+        /**
+         * RCPs do not restrict service-linked roles, nor an AWS service assuming its service-linked
+         * role ("resource control policies have no effect on AWS services' ability to assume a
+         * service-linked role", RCPs page).
+         *
+         * @see <a href="https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html">Resource control policies</a>
+         */
+        private boolean rcpExempt() {
+            return caller.isServiceLinkedRole() || request.assumesServiceLinkedRole();
+        }
+
         private static boolean allLevels(long mask, int levels) {
             long all = levels >= 64 ? -1L : (1L << levels) - 1;
             return (mask & all) == all;
@@ -485,7 +496,7 @@ public final class DefaultPolicyEvaluator implements PolicyEvaluator {
                 case SCP:
                     return !slr && caller.isIamPrincipal();
                 case RCP:
-                    return !slr;
+                    return !rcpExempt();
                 default:
                     return true;
             }

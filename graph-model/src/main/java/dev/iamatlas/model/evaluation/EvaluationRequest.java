@@ -174,6 +174,11 @@ public final class EvaluationRequest {
         return lowerCaseAction.startsWith("kms:") && resource.contains(":kms:") && resource.contains(":key/");
     }
 
+    /** Whether the request assumes a service-linked role: {@code sts:AssumeRole} on a role under {@code /aws-service-role/}. */
+    public boolean assumesServiceLinkedRole() {
+        return lowerCaseAction.equals("sts:assumerole") && resource.contains(":iam::") && resource.contains(":role/aws-service-role/");
+    }
+
     /** Whether the caller is an IAM principal of another account than the resource's. */
     public boolean isCrossAccount() {
         return principal.account() != null && resourceAccount != null && !principal.account().equals(resourceAccount);

@@ -185,7 +185,9 @@ public final class ReferenceEvaluator {
         // service-linked roles. Which services RCPs cover is the caller of simulate's concern:
         // "rcps" lists the RCPs that apply to the resource.
         // https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html
-        boolean rcpsApply = !caller.serviceLinkedRole && !rcps.isEmpty();
+        // Nor do they affect "AWS services' ability to assume a service-linked role".
+        boolean assumesServiceLinkedRole = action.equalsIgnoreCase("sts:AssumeRole") && resource.matches("arn:[^:]+:iam::\\d{12}:role/aws-service-role/.*");
+        boolean rcpsApply = !caller.serviceLinkedRole && !assumesServiceLinkedRole && !rcps.isEmpty();
 
         // 1. Deny evaluation: an applicable Deny statement in any policy is final.
         List<Policy> all = new ArrayList<>(identity);
