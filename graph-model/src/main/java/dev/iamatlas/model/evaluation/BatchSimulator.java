@@ -188,6 +188,9 @@ public final class BatchSimulator {
     }
 
     private void answer(String line, JsonGenerator gen) throws IOException {
+        if (!line.isEmpty() && line.charAt(0) == '\uFEFF') {
+            line = line.substring(1); // a byte order mark (at the start of a UTF-8 file) is not part of the request
+        }
         if (line.isBlank()) {
             gen.writeStartObject();
             gen.writeStringField("error", "empty line");

@@ -111,7 +111,7 @@ public final class DefaultPolicyEvaluator implements PolicyEvaluator {
             if (request.resourcePolicy() != null) {
                 scan(request.resourcePolicy(), PolicyType.RESOURCE, -1);
             }
-            if (!slr) {
+            if (!rcpExempt()) {
                 scanLevels(request.rcps(), PolicyType.RCP);
             }
             DecisionReason least = decide(false);
@@ -217,7 +217,8 @@ public final class DefaultPolicyEvaluator implements PolicyEvaluator {
          * should a caller evaluate it anyway, is read so it cannot allow: an Allow matches nothing, a
          * Deny everything.
          */
-        private int resourceMatch(Statement statement, boolean anyResourceWhenMissing) {
+        private int resourceMatch(Statement statement, boolean resourcePolicy) {
+            boolean anyResourceWhenMissing = resourcePolicy;
             List<ResourcePattern> patterns = statement.resource();
             boolean not = false;
             if (patterns == null) {
@@ -230,7 +231,7 @@ public final class DefaultPolicyEvaluator implements PolicyEvaluator {
             String resource = request.resource();
             int result = ResourcePattern.NO;
             for (int i = 0; i < patterns.size(); i++) {
-                int m = patterns.get(i).match(resource, context);
+                int m = resourcePolicy ? patterns.get(i).matchInResourcePolicy(resource, context) : patterns.get(i).match(resource, context);
                 if (m == ResourcePattern.YES) {
                     result = ResourcePattern.YES;
                     break;
@@ -369,7 +370,7 @@ public final class DefaultPolicyEvaluator implements PolicyEvaluator {
             int strength = permissive ? rpStrengthU : rpStrengthT;
             boolean slr = caller.isServiceLinkedRole();
             int rcpLevels = request.rcps().size();
-            boolean rcpApplies = rcpLevels > 0 && !slr;
+            boolean rcpApplies = rcpLevels > 0 && !rcpExempt();
             boolean rcpDeny = rcpApplies && (permissive ? rcpDenyT : rcpDenyU);
             boolean rcpAllows = !rcpApplies || allLevels(permissive ? rcpAllowU : rcpAllowT, rcpLevels);
             if (!caller.isIamPrincipal()) {
@@ -399,7 +400,12 @@ public final class DefaultPolicyEvaluator implements PolicyEvaluator {
             boolean root = caller.kind() == RequestPrincipal.Kind.ACCOUNT_ROOT;
             boolean identityAllows = root || (permissive ? idAllowU : idAllowT);
             boolean boundaryAllows = root || request.permissionBoundary() == null || (permissive ? pbAllowU : pbAllowT);
-            boolean sessionAllows = request.sessionPolicy() == null || (permissive ? spAllowU : spAllowT);
+            // An STS federated-user session (GetFederationToken) has no permissions of its own without a
+            // session policy: "If there is no session policy, the code checks whether the principal is a
+            // role session. If the principal is a role session, then the request is Allowed. Otherwise, the
+            // request is implicitly denied" (enforcement logic, step "Session policies").
+            boolean sessionAllows = request.sessionPolicy() == null ? caller.kind() != RequestPrincipal.Kind.FEDERATED_USER
+                    : (permissive ? spAllowU : spAllowT);
             boolean identitySide = identityAllows && boundaryAllows && sessionAllows;
             if (request.isCrossAccount()) {
                 if (!identitySide) {
@@ -428,6 +434,17 @@ public final class DefaultPolicyEvaluator implements PolicyEvaluator {
                 return DecisionReason.SESSION_POLICY_DOES_NOT_ALLOW;
             }
             return DecisionReason.NO_ALLOWING_STATEMENT;
+        }
+
+        /**
+         * RCPs do not restrict service-linked roles, nor an AWS service assuming its service-linked
+         * role ("resource control policies have no effect on AWS services' ability to assume a
+         * service-linked role", RCPs page).
+         *
+         * @see <a href="https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html">Resource control policies</a>
+         */
+        private boolean rcpExempt() {
+            return caller.isServiceLinkedRole() || request.assumesServiceLinkedRole();
         }
 
         private static boolean allLevels(long mask, int levels) {
@@ -479,7 +496,7 @@ public final class DefaultPolicyEvaluator implements PolicyEvaluator {
                 case SCP:
                     return !slr && caller.isIamPrincipal();
                 case RCP:
-                    return !slr;
+                    return !rcpExempt();
                 default:
                     return true;
             }

@@ -160,16 +160,23 @@ public final class EvaluationRequest {
 
     /**
      * Whether the resource-based policy must itself allow the request, even within one account:
-     * role trust policies ({@code sts:AssumeRole*} on a role) and KMS key policies ({@code kms:*}
+     * role trust policies (any {@code sts:} action on a role: {@code sts:AssumeRole*}, and the
+     * {@code sts:TagSession}, {@code sts:SetSourceIdentity}, {@code sts:SetContext} permissions a trust
+     * policy must grant alongside it) and KMS key policies ({@code kms:*}
      * on a key), per "IAM role trust policies and KMS key policies are exceptions to this logic,
      * because they must explicitly allow access for principals"
      * (<a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html">evaluation logic</a>).
      */
     public boolean resourcePolicyRequired() {
-        if (lowerCaseAction.startsWith("sts:assumerole")) {
+        if (lowerCaseAction.startsWith("sts:")) {
             return resource.contains(":iam::") && resource.contains(":role/");
         }
         return lowerCaseAction.startsWith("kms:") && resource.contains(":kms:") && resource.contains(":key/");
+    }
+
+    /** Whether the request assumes a service-linked role: {@code sts:AssumeRole} on a role under {@code /aws-service-role/}. */
+    public boolean assumesServiceLinkedRole() {
+        return lowerCaseAction.equals("sts:assumerole") && resource.contains(":iam::") && resource.contains(":role/aws-service-role/");
     }
 
     /** Whether the caller is an IAM principal of another account than the resource's. */

@@ -19,7 +19,8 @@ final class PrincipalMatcher {
      * {@code {"AWS": "*"}} are equivalent and match every caller, anonymous ones included, as a
      * {@link PrincipalMatch#DIRECT} grant (see {@link #everyone}). A role ARN matches the role's
      * sessions (compared by account and role name, since session ARNs carry no path). Names are
-     * compared case-sensitively; service principals ignoring case.
+     * compared case-sensitively, service principals too (exact text, as written by the service; no page
+     * says otherwise, and an Allow must not reach a caller the policy does not name exactly).
      */
     static PrincipalMatch match(PrincipalSpec spec, RequestPrincipal caller) {
         if (spec.wildcard()) {
@@ -34,7 +35,7 @@ final class PrincipalMatcher {
             }
         }
         if (caller.kind() == RequestPrincipal.Kind.SERVICE) {
-            if (containsIgnoreCase(spec.services(), caller.text()) || containsIgnoreCase(spec.federated(), caller.text())) {
+            if (spec.services().contains(caller.text()) || spec.federated().contains(caller.text())) {
                 return PrincipalMatch.DIRECT;
             }
         } else if (caller.kind() == RequestPrincipal.Kind.FEDERATED_PROVIDER) {
@@ -99,21 +100,18 @@ final class PrincipalMatcher {
         }
     }
 
+    /**
+     * Same account, name and partition; and, when both ARNs carry an IAM path (a user or role ARN, not
+     * a session ARN, which has none), the same path: the ARN names the entity, and
+     * {@code role/app} is not the ARN of a role whose path is {@code /team/}.
+     */
     private static boolean sameEntity(AwsPrincipal p, RequestPrincipal caller) {
-        return p.account().equals(caller.account()) && p.name().equals(caller.name()) && samePartition(p, caller);
+        return p.account().equals(caller.account()) && p.name().equals(caller.name()) && samePartition(p, caller)
+                && (p.path() == null || caller.path() == null || p.path().equals(caller.path()));
     }
 
     private static boolean samePartition(AwsPrincipal p, RequestPrincipal caller) {
         return p.partition() == null || caller.partition() == null || p.partition().equals(caller.partition());
-    }
-
-    private static boolean containsIgnoreCase(List<String> values, String s) {
-        for (int i = 0; i < values.size(); i++) {
-            if (values.get(i).equalsIgnoreCase(s)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -126,15 +124,15 @@ final class PrincipalMatcher {
      * denies any IAM principal that has a permissions boundary policy attached").
      */
     static boolean exempt(PrincipalSpec spec, RequestPrincipal caller, boolean hasBoundary) {
+        if (hasBoundary && caller.isIamPrincipal()) {
+            return false; // "regardless of the values specified in the NotPrincipal element", "*" included
+        }
         if (spec.isEveryone()) {
             return true;
         }
-        if (hasBoundary && caller.isIamPrincipal()) {
-            return false;
-        }
         switch (caller.kind()) {
             case SERVICE:
-                return containsIgnoreCase(spec.services(), caller.text());
+                return spec.services().contains(caller.text());
             case FEDERATED_PROVIDER:
                 return spec.federated().contains(caller.text());
             case ANONYMOUS:

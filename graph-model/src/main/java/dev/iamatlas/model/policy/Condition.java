@@ -32,6 +32,8 @@ public final class Condition {
     private final List<String> base64;
     private final boolean nullMeansAbsent;
     private volatile Object compiled;
+    /** Prefix of an entry of {@link #base64()} for a policy value that is not base64 (the rest is the value as written). */
+    public static final String NOT_BASE64 = "\u0000";
 
     private Condition(Builder b) {
         this.operatorText = b.qualifier.prefix() + b.operator.json() + (b.ifExists ? "IfExists" : "");
@@ -67,6 +69,11 @@ public final class Condition {
             throw new IllegalArgumentException("needs at least one value");
         }
         switch (operator.family()) {
+            case BOOL:
+                // "You can use a policy variable with the Boolean condition operator" (Condition
+                // operators page, Boolean condition operators); no wildcards.
+                b.templates = values.stream().map(v -> PolicyTemplate.compile(v, false, variablesEnabled)).toList();
+                break;
             case STRING:
             case ARN: {
                 boolean wildcards = operator.comparison() == ConditionOperator.Comparison.LIKE;
@@ -101,12 +108,11 @@ public final class Condition {
                 }).toList();
                 break;
             case BINARY:
+                // Canonical base64 of each value; a value that is not base64 is kept as written and
+                // compared as text (no page says IAM rejects it, so neither do we).
                 b.base64 = values.stream().map(v -> {
                     String c = PolicyValues.canonicalBase64(v);
-                    if (c == null) {
-                        throw new IllegalArgumentException("not base64: \"" + v + "\"");
-                    }
-                    return c;
+                    return c != null ? c : NOT_BASE64 + v;
                 }).toList();
                 break;
             case NULL:
@@ -119,7 +125,6 @@ public final class Condition {
                 }
                 b.nullMeansAbsent = v.equalsIgnoreCase("true");
                 break;
-            case BOOL:
             default:
                 break;
         }
@@ -175,7 +180,7 @@ public final class Condition {
         return values;
     }
 
-    /** For string and ARN operators: the values compiled as templates (variables, wildcards); else empty. */
+    /** For string, ARN and Bool operators: the values compiled as templates (variables; wildcards for the Like and ARN operators); else empty. */
     public List<PolicyTemplate> templates() {
         return templates;
     }
@@ -195,7 +200,7 @@ public final class Condition {
         return ipRanges;
     }
 
-    /** For BinaryEquals: the values as canonical base64; else empty. */
+    /** For BinaryEquals: the values as canonical base64 (a value that is not base64: {@link #NOT_BASE64} and the value); else empty. */
     public List<String> base64() {
         return base64;
     }

@@ -109,8 +109,8 @@ public enum ConditionOperator {
         return comparison;
     }
 
-    /** Whether policy variables are substituted in this operator's values (string and ARN operators). */
+    /** Whether policy variables are substituted in this operator's values (string, ARN and Bool operators). */
     public boolean supportsVariables() {
-        return family == Family.STRING || family == Family.ARN;
+        return family == Family.STRING || family == Family.ARN || family == Family.BOOL;
     }
 }

@@ -68,13 +68,38 @@ public final class PolicyValues {
         }
     }
 
+    /** Epoch (UNIX) seconds as written in policies and requests: digits, an optional minus sign and fraction. */
+    private static boolean isEpoch(String t) {
+        int i = t.startsWith("-") ? 1 : 0;
+        int digits = 0;
+        while (i < t.length() && isDigit(t.charAt(i))) {
+            i++;
+            digits++;
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < t.length() && t.charAt(i) == '.') {
+            i++;
+            int fraction = 0;
+            while (i < t.length() && isDigit(t.charAt(i))) {
+                i++;
+                fraction++;
+            }
+            if (fraction == 0) {
+                return false;
+            }
+        }
+        return i == t.length();
+    }
+
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
     }
 
     /**
      * A date as epoch milliseconds; null when {@code s} is not a date. Accepts W3C/ISO 8601 forms
-     * ({@code 2020-01-01}, {@code 2020-01-01T00:00:00Z}, with fractions or an offset such as
+     * ({@code 2020}, {@code 2020-01}, {@code 2020-01-01}, {@code 2020-01-01T00:00:00Z}, with fractions or an offset such as
      * {@code +01:00}; a date-time without zone is UTC) and epoch seconds ({@code 1577836800},
      * fractions allowed).
      */
@@ -83,12 +108,20 @@ public final class PolicyValues {
         if (t.isEmpty()) {
             return null;
         }
-        Double number = t.indexOf('-', 1) < 0 && t.indexOf(':') < 0 ? parseNumber(t) : null;
+        if (t.length() == 4 && isDigit(t.charAt(0)) && isDigit(t.charAt(1)) && isDigit(t.charAt(2)) && isDigit(t.charAt(3))) {
+            // W3C "Year: YYYY (eg 1997)": the first instant of the year, not 2020 seconds after 1970
+            return LocalDate.of(Integer.parseInt(t), 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+        }
+        Double number = isEpoch(t) ? parseNumber(t) : null;
         if (number != null) {
             double millis = number * 1000.0;
             return Math.abs(millis) < 9.0e15 ? Math.round(millis) : null;
         }
         try {
+            if (t.length() == 7 && t.charAt(4) == '-') {
+                // W3C "Year and month: YYYY-MM": the first instant of the month
+                return java.time.YearMonth.parse(t).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
+            }
             if (t.length() <= 10) {
                 return LocalDate.parse(t).atStartOfDay().toInstant(ZoneOffset.UTC).toEpochMilli();
             }

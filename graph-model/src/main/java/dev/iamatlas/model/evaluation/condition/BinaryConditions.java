@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * {@code BinaryEquals}: the context value and the policy value are base64 encodings of the same
- * bytes. A context value that is not base64 matches nothing.
+ * bytes. When either side is not base64 the two are compared as text.
  *
  * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html#Conditions_BinaryEquals">Binary condition operators</a>
  */
@@ -16,12 +16,12 @@ final class BinaryConditions {
 
     static int matchesAny(Condition condition, String value) {
         String canonical = PolicyValues.canonicalBase64(value);
-        if (canonical == null) {
-            return ConditionEvaluator.FALSE;
-        }
         List<String> values = condition.base64();
         for (int i = 0; i < values.size(); i++) {
-            if (values.get(i).equals(canonical)) {
+            String v = values.get(i);
+            boolean policyText = v.startsWith(Condition.NOT_BASE64);
+            if (canonical != null && !policyText ? v.equals(canonical)
+                    : value.equals(policyText ? v.substring(Condition.NOT_BASE64.length()) : condition.values().get(i))) {
                 return ConditionEvaluator.TRUE;
             }
         }

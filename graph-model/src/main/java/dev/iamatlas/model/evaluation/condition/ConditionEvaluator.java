@@ -156,7 +156,7 @@ public final class ConditionEvaluator {
             case DATE:
                 return DateConditions.matchesAny(condition, value);
             case BOOL:
-                return BoolConditions.matchesAny(condition, value);
+                return BoolConditions.matchesAny(condition, value, input.variables());
             case BINARY:
                 return BinaryConditions.matchesAny(condition, value);
             case IP:

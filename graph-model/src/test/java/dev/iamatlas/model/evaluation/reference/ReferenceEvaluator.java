@@ -93,7 +93,7 @@ public final class ReferenceEvaluator {
 
     private enum Kind { IDENTITY, RESOURCE, BOUNDARY, SESSION, SCP, RCP }
 
-    private enum CallerType { USER, ROLE, SESSION, SERVICE, ANONYMOUS }
+    private enum CallerType { USER, ROLE, SESSION, SERVICE, ANONYMOUS, ROOT, FEDERATED_USER, IDENTITY_PROVIDER }
 
     /** The principal making the request, taken apart. */
     private static final class Caller {
@@ -185,7 +185,9 @@ public final class ReferenceEvaluator {
         // service-linked roles. Which services RCPs cover is the caller of simulate's concern:
         // "rcps" lists the RCPs that apply to the resource.
         // https://docs.aws.amazon.com/organizations/latest/userguide/orgs_manage_policies_rcps.html
-        boolean rcpsApply = !caller.serviceLinkedRole && !rcps.isEmpty();
+        // Nor do they affect "AWS services' ability to assume a service-linked role".
+        boolean assumesServiceLinkedRole = action.equalsIgnoreCase("sts:AssumeRole") && resource.matches("arn:[^:]+:iam::\\d{12}:role/aws-service-role/.*");
+        boolean rcpsApply = !caller.serviceLinkedRole && !assumesServiceLinkedRole && !rcps.isEmpty();
 
         // 1. Deny evaluation: an applicable Deny statement in any policy is final.
         List<Policy> all = new ArrayList<>(identity);
@@ -234,9 +236,15 @@ public final class ReferenceEvaluator {
         }
 
         // 5.-7. The identity side: identity policies, then boundary, then session policy.
-        boolean identityAllows = anyAllow(identity);
-        boolean boundaryAllows = boundary == null || anyAllow(List.of(boundary));
-        boolean sessionAllows = session == null || anyAllow(List.of(session));
+        // The root user "has full access" in its account: it needs no identity policy and has no boundary.
+        boolean root = caller.type == CallerType.ROOT;
+        boolean identityAllows = root || anyAllow(identity);
+        boolean boundaryAllows = root || boundary == null || anyAllow(List.of(boundary));
+        // Session policies: "If there is no session policy, the code checks whether the principal is a
+        // role session. If the principal is a role session, then the request is Allowed. Otherwise, the
+        // request is implicitly denied" -- a federated user session (GetFederationToken) without a
+        // session policy has no permissions from its identity side.
+        boolean sessionAllows = session == null ? caller.type != CallerType.FEDERATED_USER : anyAllow(List.of(session));
         trace.add("identity allows=" + identityAllows + ", boundary allows=" + boundaryAllows
                 + ", session policy allows=" + sessionAllows);
 
@@ -245,8 +253,18 @@ public final class ReferenceEvaluator {
             return grants.any() ? ALLOW : IMPLICIT_DENY;
         }
         boolean identitySide = identityAllows && boundaryAllows && sessionAllows;
-        boolean sameAccount = caller.account.equals(resourceAccount);
+        // Reading (README, "Resource account"): an ARN without an account (S3 buckets and objects, "*")
+        // and no resourceAccount given is a resource of the caller's own account.
+        boolean sameAccount = resourceAccount == null || caller.account.equals(resourceAccount);
         if (sameAccount) {
+            // "For most resources, you only need an explicit allow for the principal in either an
+            // identity-based policy or a resource-based policy to grant access. IAM role trust policies
+            // and KMS key policies are exceptions to this logic, because they must explicitly allow
+            // access for principals." A role's trust policy governs the sts: actions on the role.
+            if (trustOrKeyPolicyMustAllow() && !grants.any()) {
+                trace.add("a role trust policy or KMS key policy must itself allow the request");
+                return IMPLICIT_DENY;
+            }
             // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html
             // A grant naming the IAM user ARN or the role session ARN (or everyone, "*") is not
             // limited by implicit denies in identity policies, boundary or session policy.
@@ -265,6 +283,17 @@ public final class ReferenceEvaluator {
         // identity side in the principal's account must allow.
         // https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic-cross-account.html
         return grants.any() && identitySide ? ALLOW : IMPLICIT_DENY;
+    }
+
+    /** sts: actions on an IAM role (its trust policy decides) and kms: actions on a KMS key (its key policy). */
+    private boolean trustOrKeyPolicyMustAllow() {
+        String a = action.toLowerCase(Locale.ROOT);
+        String[] parts = resource.split(":", 6);
+        if (parts.length != 6) {
+            return false;
+        }
+        return (a.startsWith("sts:") && parts[2].equals("iam") && parts[5].startsWith("role/"))
+                || (a.startsWith("kms:") && parts[2].equals("kms") && parts[5].startsWith("key/"));
     }
 
     private boolean everyLevelAllows(List<List<Policy>> levels, String name) {
@@ -329,7 +358,20 @@ public final class ReferenceEvaluator {
             return true;
         }
         boolean matched = false;
-        for (String pattern : s.resources()) {
+        for (String written : s.resources()) {
+            String pattern = written;
+            if (s.policy().kind() == Kind.RESOURCE && pattern.startsWith("execute-api:/")) {
+                // API Gateway's shorthand for the API the resource policy is attached to: "simplified
+                // format supported here because apiId is not known yet and partition/region/account can
+                // be derived at import time" -- "execute-api:/stage/method/path".
+                // https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-resource-policies-create-attach.html
+                String[] r = resource.split(":", 6);
+                if (r.length != 6 || !r[2].equals("execute-api") || r[5].indexOf('/') < 0) {
+                    continue;
+                }
+                pattern = String.join(":", r[0], r[1], r[2], r[3], r[4], r[5].substring(0, r[5].indexOf('/')))
+                        + pattern.substring("execute-api:".length());
+            }
             List<Glob.Token> tokens;
             try {
                 tokens = substitute(pattern, s.policy());
@@ -357,9 +399,19 @@ public final class ReferenceEvaluator {
             c.type = CallerType.ANONYMOUS;
             return c;
         }
+        if (principal.matches("\\d{12}")) {
+            // A bare account id stands for the account's root user.
+            return parseCaller("arn:aws:iam::" + principal + ":root");
+        }
         if (!principal.startsWith("arn:")) {
             if (principal.matches("[a-z0-9.-]+\\.amazonaws\\.com(\\.cn)?")) {
                 c.type = CallerType.SERVICE;
+                c.serviceName = principal;
+                return c;
+            }
+            if (principal.matches("[a-z0-9.-]+\\.[a-z]{2,}")) {
+                // A web identity provider ("Federated": "accounts.google.com") asking for AssumeRoleWithWebIdentity.
+                c.type = CallerType.IDENTITY_PROVIDER;
                 c.serviceName = principal;
                 return c;
             }
@@ -369,10 +421,24 @@ public final class ReferenceEvaluator {
         if (p.length != 6 || !p[4].matches("\\d{12}")) {
             throw new InvalidInput("unsupported principal ARN " + principal);
         }
+        if (p[2].equals("iam") && (p[5].startsWith("saml-provider/") || p[5].startsWith("oidc-provider/"))) {
+            // A SAML or OIDC provider ("Federated": "arn:aws:iam::ACCOUNT:saml-provider/NAME"); it has no
+            // identity policies of its own: only a trust policy naming it under Federated grants.
+            c.type = CallerType.IDENTITY_PROVIDER;
+            c.serviceName = principal;
+            return c;
+        }
         c.partition = p[1];
         c.account = p[4];
         String res = p[5];
-        if (p[2].equals("iam") && res.startsWith("user/")) {
+        if (p[2].equals("iam") && res.equals("root")) {
+            // "By default, all requests are implicitly denied with the exception of the AWS account
+            // root user, which has full access" (enforcement logic page).
+            c.type = CallerType.ROOT;
+        } else if (p[2].equals("sts") && res.startsWith("federated-user/") && res.split("/").length == 2) {
+            // An AWS STS federated user session (GetFederationToken).
+            c.type = CallerType.FEDERATED_USER;
+        } else if (p[2].equals("iam") && res.startsWith("user/")) {
             c.type = CallerType.USER;
         } else if (p[2].equals("iam") && res.startsWith("role/")) {
             c.type = CallerType.ROLE;
@@ -491,6 +557,9 @@ public final class ReferenceEvaluator {
         if (type.equals("Service")) {
             return caller.type == CallerType.SERVICE && value.equals(caller.serviceName) ? GrantKind.DIRECT : null;
         }
+        if (type.equals("Federated")) {
+            return (caller.type == CallerType.IDENTITY_PROVIDER || caller.type == CallerType.SERVICE) && value.equals(caller.serviceName) ? GrantKind.DIRECT : null;
+        }
         if (!type.equals("AWS") || !caller.hasAccount()) {
             return null; // Federated, CanonicalUser: never one of our callers
         }
@@ -499,7 +568,8 @@ public final class ReferenceEvaluator {
             return GrantKind.ACCOUNT;
         }
         // No partial wildcards in principals: compare exactly (user names are case-sensitive).
-        if ((caller.type == CallerType.USER || caller.type == CallerType.SESSION) && value.equals(caller.arn)) {
+        if ((caller.type == CallerType.USER || caller.type == CallerType.SESSION || caller.type == CallerType.FEDERATED_USER)
+                && value.equals(caller.arn)) {
             return GrantKind.DIRECT;
         }
         if ((caller.type == CallerType.ROLE || caller.type == CallerType.SESSION) && namesCallersRole(value)) {
@@ -524,14 +594,22 @@ public final class ReferenceEvaluator {
     private List<Boolean> identitiesListed(JsonNode element) {
         List<PrincipalEntry> entries = principalEntries(element);
         List<Boolean> listed = new ArrayList<>();
+        if (entries.stream().anyMatch(e -> e.type().equals("*") || (e.type().equals("AWS") && e.value().equals("*")))) {
+            // "*" (or {"AWS": "*"}) names every principal: all of the caller's identities are listed.
+            listed.add(true);
+            return listed;
+        }
         if (caller.type == CallerType.ANONYMOUS) {
             return listed;
         }
-        if (caller.type == CallerType.SERVICE) {
-            listed.add(entries.stream().anyMatch(e -> e.type().equals("Service") && e.value().equals(caller.serviceName)));
+        if (caller.type == CallerType.SERVICE || caller.type == CallerType.IDENTITY_PROVIDER) {
+            String key = caller.type == CallerType.SERVICE ? "Service" : "Federated";
+            listed.add(entries.stream().anyMatch(e -> e.type().equals(key) && e.value().equals(caller.serviceName)));
             return listed;
         }
-        listed.add(entries.stream().anyMatch(e -> e.type().equals("AWS") && e.value().equals(caller.arn)));
+        if (caller.type != CallerType.ROOT) {
+            listed.add(entries.stream().anyMatch(e -> e.type().equals("AWS") && e.value().equals(caller.arn)));
+        }
         if (caller.type == CallerType.SESSION) {
             listed.add(entries.stream().anyMatch(e -> e.type().equals("AWS") && namesCallersRole(e.value())));
         }
@@ -931,7 +1009,10 @@ public final class ReferenceEvaluator {
         if (!node.isTextual()) {
             return null;
         }
-        String text = node.asText().trim();
+        String text = node.asText().strip();
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1).strip(); // a byte order mark is not part of the JSON text (RFC 8259, 8.1)
+        }
         if (text.startsWith("%")) {
             try {
                 text = URLDecoder.decode(text, StandardCharsets.UTF_8).trim();
