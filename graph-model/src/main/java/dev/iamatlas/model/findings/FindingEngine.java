@@ -75,7 +75,7 @@ public final class FindingEngine {
         List<Unit> work = new ArrayList<>();
         lastSubjects = subjects(run);
         for (int d = 0; d < detectors.size(); d++) {
-            for (String subject : lastSubjects.get(d)) {
+            for (String subject : new LinkedHashSet<>(lastSubjects.get(d))) { // once each, even if listed twice
                 work.add(new Unit(d, subject));
             }
         }

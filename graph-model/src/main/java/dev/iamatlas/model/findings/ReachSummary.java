@@ -78,7 +78,7 @@ public record ReachSummary(List<PublicRoute> publicRoutes, List<ReachedFunction>
     }
 
     /**
-     * Summarises the graph. Linear in the edges reachable from the Internet and authorizer-gated callers.
+     * Summarises the graph. Linear in the edges reachable from the Internet.
      */
     public static ReachSummary of(AccessGraph graph) {
         Objects.requireNonNull(graph, "graph");

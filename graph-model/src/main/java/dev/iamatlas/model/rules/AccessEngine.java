@@ -161,7 +161,7 @@ public final class AccessEngine {
         List<Task> tasks = new ArrayList<>();
         lastSubjects = subjects();
         for (int r = 0; r < rules.size(); r++) {
-            for (String subject : lastSubjects.get(r)) {
+            for (String subject : new LinkedHashSet<>(lastSubjects.get(r))) { // once each, even if listed twice
                 tasks.add(new Task(new UnitKey(r, subject), null, false));
             }
         }
@@ -341,6 +341,7 @@ public final class AccessEngine {
 
     private List<String> graphNotes() {
         List<String> notes = new ArrayList<>(run.organizationNotes());
+        notes.addAll(index.duplicates());
         for (ScanGap gap : index.globalGaps()) {
             notes.add("the scan could not read " + gap.describe() + "; what it would have shown is missing from the graph");
         }
