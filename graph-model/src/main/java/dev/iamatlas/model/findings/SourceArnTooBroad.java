@@ -1,0 +1,125 @@
+package dev.iamatlas.model.findings;
+
+import dev.iamatlas.model.graph.AccessEdge;
+import dev.iamatlas.model.graph.EdgeType;
+import dev.iamatlas.model.policy.Statement;
+import dev.iamatlas.model.rules.ParsedPolicy;
+import dev.iamatlas.model.rules.SnapshotIndex;
+import dev.iamatlas.model.snapshot.LambdaFunction;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code LAMBDA_PERMISSION_SOURCE_TOO_BROAD}: a permission for {@code apigateway.amazonaws.com} whose
+ * {@code aws:SourceArn} pattern admits sources that do not integrate with the target. Severity grows with what it
+ * admits: any API id or account (HIGH: APIs of other accounts can invoke), other stages of the API (MEDIUM), other
+ * methods or routes (LOW). Which routes a statement admits is asked of the policy evaluator, one route ARN at a time.
+ *
+ * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway.html#apigateway-permissions">Lambda: Granting API Gateway access</a>
+ */
+public final class SourceArnTooBroad extends BaseDetector {
+
+    @Override
+    public String ruleId() {
+        return RuleCatalogue.LAMBDA_PERMISSION_SOURCE_TOO_BROAD;
+    }
+
+    @Override
+    public List<String> subjects(SnapshotIndex index) {
+        return functions(index);
+    }
+
+    @Override
+    public void detect(String subject, FindingContext ctx) {
+        LambdaFunction f = ctx.function(subject);
+        if (f == null) {
+            return;
+        }
+        for (LambdaPolicies.Target t : LambdaPolicies.targets(f)) {
+            ParsedPolicy policy = ctx.parse(t.policy());
+            List<Statement> statements = LambdaPolicies.serviceInvokeStatements(policy, "apigateway.amazonaws.com");
+            if (statements.isEmpty()) {
+                continue;
+            }
+            Set<String> integrating = integratingSourceArns(t.arn(), ctx);
+            for (Statement s : statements) {
+                check(ctx, t, policy, s, integrating);
+            }
+        }
+    }
+
+    private void check(FindingContext ctx, LambdaPolicies.Target t, ParsedPolicy policy, Statement s, Set<String> integrating) {
+        Severity worst = null;
+        Admission admission = new Admission(policy.document(), s);
+        List<String> admitted = new ArrayList<>();
+        Set<String> apis = new LinkedHashSet<>();
+        for (String pattern : LambdaPolicies.sourceArnPatterns(s)) {
+            LambdaPolicies.ExecuteApiPattern p = LambdaPolicies.ExecuteApiPattern.parse(pattern);
+            if (p == null) {
+                continue;
+            }
+            if (p.anyApi()) {
+                worst = Severity.HIGH;
+                admitted.add(pattern + " admits every API id" + (LambdaPolicies.ExecuteApiPattern.wild(p.account())
+                        ? " of every account" : " of account " + p.account()));
+                continue;
+            }
+            if (!p.account().equals(ctx.account()) || !apiExists(p.apiId(), ctx)) {
+                continue;
+            }
+            apis.add(p.apiId());
+            for (String candidate : sourceArns(p.apiId(), ctx)) {
+                if (integrating.contains(candidate) || !admits(admission, t.arn(), candidate, ctx.account())) {
+                    continue;
+                }
+                Severity severity = otherStageOnly(candidate, integrating) ? Severity.MEDIUM : Severity.LOW;
+                worst = worst == null || severity.isAtLeast(worst) ? severity : worst;
+                if (admitted.size() < 10) {
+                    admitted.add(candidate + (severity == Severity.MEDIUM ? " (another stage)" : " (another method or route)"));
+                }
+            }
+        }
+        if (worst == null) {
+            return;
+        }
+        String sid = LambdaPolicies.sid(s);
+        String message = "Statement " + sid + " of " + t.name() + "'s policy lets API Gateway invoke it from sources that"
+                + " do not integrate with it: " + String.join("; ", admitted) + ".";
+        List<String> commands = new ArrayList<>();
+        if (LambdaPolicies.hasSid(s)) {
+            commands.add(Fixes.removePermission(t.arn(), sid));
+        }
+        int n = 0;
+        for (String source : integrating) {
+            if (n++ == 10) {
+                break;
+            }
+            commands.add(Fixes.addPermission(t.arn(), Fixes.statementId(sid, String.valueOf(n)), "apigateway.amazonaws.com",
+                    source, ctx.account()));
+        }
+        List<AccessEdge> path = new ArrayList<>();
+        for (AccessEdge e : ctx.incoming(t.arn())) {
+            if (e.type() == EdgeType.CAN_INVOKE && e.sourceId().equals("apigateway.amazonaws.com")) {
+                path.add(e);
+            }
+        }
+        ctx.report(finding(sid, worst, message, t.arn(), "apigateway.amazonaws.com", path, List.of(s.json()),
+                new Fix(integrating.isEmpty() ? "Remove the statement: no route integrates with " + t.name()
+                        : "Narrow the permission to the routes that integrate with " + t.name(), commands, null,
+                        RuleCatalogue.require(ruleId()).documentation())));
+    }
+
+    /** Whether the candidate differs from some integrating source only in its stage. */
+    private static boolean otherStageOnly(String candidate, Set<String> integrating) {
+        String[] c = candidate.split("/", 3);
+        for (String i : integrating) {
+            String[] p = i.split("/", 3);
+            if (c.length == 3 && p.length == 3 && c[0].equals(p[0]) && c[2].equals(p[2])) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,283 @@
+package dev.iamatlas.model.graph;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * An edge of the access graph: one link between two nodes, with its {@link EdgeType type}, {@link EdgeStatus
+ * status}, a short label for diagrams, a long explanation for people and the {@link EdgeEvidence evidence} that
+ * decided it.
+ *
+ * <p>Edges are identity objects: two edges between the same nodes are distinct objects even when every field
+ * matches (JGraphT needs that for a multigraph), so this is a class, not a record. Each edge also has a stable
+ * {@link #id()}, unique within a graph and the same across builds of the same snapshot, which is how reports, the
+ * diagram and diffs refer to it; {@link #sameAs} compares content.
+ *
+ * <p>The evidence and the explanation are computed on first use and then kept: building the graph evaluates
+ * requests on the evaluator's fast path and builds no evidence strings; asking an edge why is what runs the
+ * explaining evaluation. Both are deterministic. Thread-safe.
+ */
+public final class AccessEdge {
+
+    /** Edge attribute: the stage a route edge belongs to. */
+    public static final String STAGE = "stage";
+    /** Edge attribute: the integration's or authorizer's qualified function ARN, as configured. */
+    public static final String FUNCTION_ARN = "functionArn";
+    /** Edge attribute: the {@code aws:SourceArn} API Gateway sends for this link. */
+    public static final String SOURCE_ARN = "sourceArn";
+    /** Edge attribute: the credentials role of an integration. */
+    public static final String CREDENTIALS_ROLE = "credentialsRole";
+    /** Edge attribute: capability actions, comma-separated ({@code GetItem, Query}). */
+    public static final String ACTIONS = "actions";
+    /** Edge attribute: the highest access level among a capability's actions. */
+    public static final String ACCESS_LEVEL = "accessLevel";
+    /** Edge attribute: {@code true} when a capability edge gives admin-equivalent access. */
+    public static final String ADMIN_EQUIVALENT = Node.ADMIN_EQUIVALENT;
+    /** Edge attribute: traffic weight of an alias's additional version. */
+    public static final String WEIGHT = "weight";
+    /** Edge attribute: the resource-policy statement ids (Sids) that a link relies on, comma-separated. */
+    public static final String STATEMENT_IDS = "statementIds";
+    /** Edge attribute: HTTP methods allowed for an {@code ANY} route when only some are. */
+    public static final String ALLOWED_METHODS = "allowedMethods";
+    /** Edge attribute: HTTP methods denied for an {@code ANY} route when only some are. */
+    public static final String DENIED_METHODS = "deniedMethods";
+    /**
+     * Edge attribute: for an edge from a stand-in caller (any principal of an account, any AWS principal), what the
+     * resource side alone decided — ALLOWED means the resource policy lets any such caller in, and only the caller's
+     * own policies (which the snapshot cannot see) stand between.
+     */
+    public static final String RESOURCE_SIDE = "resourceSide";
+    /** Edge attribute: why an edge is broken in a way no policy shows ("function not found", "unresolved stage variable"). */
+    public static final String BROKEN_BECAUSE = "brokenBecause";
+
+    private final String id;
+    private final EdgeType type;
+    private final EdgeStatus status;
+    private final String sourceId;
+    private final String targetId;
+    private final String label;
+    private final SortedMap<String, String> attributes;
+    private final boolean derived;
+    private final Supplier<EdgeEvidence> evidenceSource;
+    private final Supplier<String> explanationSource;
+    private volatile EdgeEvidence evidence;
+    private volatile String explanation;
+
+    private AccessEdge(Builder b) {
+        this.type = b.type;
+        this.status = Objects.requireNonNull(b.status, "status");
+        this.sourceId = b.sourceId;
+        this.targetId = b.targetId;
+        this.id = b.id != null ? b.id : defaultId(b.type, b.sourceId, b.targetId, b.discriminator);
+        this.label = b.label == null ? b.type.verb() : b.label;
+        this.attributes = b.attributes.isEmpty() ? Collections.emptySortedMap()
+                : Collections.unmodifiableSortedMap(new TreeMap<>(b.attributes));
+        this.derived = b.derived;
+        this.evidenceSource = b.evidence;
+        this.explanationSource = b.explanation;
+        if (b.evidenceValue != null) {
+            this.evidence = b.evidenceValue;
+        }
+        if (b.explanationValue != null) {
+            this.explanation = b.explanationValue;
+        }
+    }
+
+    /** The id an edge gets when none is given: {@code TYPE source -> target}, plus {@code #discriminator}. */
+    public static String defaultId(EdgeType type, String sourceId, String targetId, String discriminator) {
+        String base = type.name() + " " + sourceId + " -> " + targetId;
+        return discriminator == null || discriminator.isEmpty() ? base : base + " #" + discriminator;
+    }
+
+    /**
+     * A new builder.
+     *
+     * @param type the kind of link
+     * @param sourceId the id of the node the edge starts at
+     * @param targetId the id of the node it points to
+     */
+    public static Builder builder(EdgeType type, String sourceId, String targetId) {
+        return new Builder(type, sourceId, targetId);
+    }
+
+    /** The stable id, unique within a graph. */
+    public String id() {
+        return id;
+    }
+
+    /** The kind of link. */
+    public EdgeType type() {
+        return type;
+    }
+
+    /** Whether the link works. */
+    public EdgeStatus status() {
+        return status;
+    }
+
+    /** The id of the node the edge starts at. */
+    public String sourceId() {
+        return sourceId;
+    }
+
+    /** The id of the node the edge points to. */
+    public String targetId() {
+        return targetId;
+    }
+
+    /** The short label drawn on the arrow, such as "invokes" or "GetItem, Query". */
+    public String label() {
+        return label;
+    }
+
+    /** Display facts, sorted; names are the constants of this class. Unmodifiable. */
+    public SortedMap<String, String> attributes() {
+        return attributes;
+    }
+
+    /** One attribute, or null. */
+    public String attribute(String name) {
+        return attributes.get(name);
+    }
+
+    /**
+     * True for an edge a query worked out on demand (for example "role X can invoke function F" from a capability
+     * on {@code *}) rather than one stored in the graph.
+     */
+    public boolean derived() {
+        return derived;
+    }
+
+    /**
+     * The long explanation, one or two sentences, such as "API Gateway may invoke orders:live for GET /orders in
+     * stage prod: statement apigw-prod of the alias's resource policy allows apigateway.amazonaws.com when
+     * aws:SourceArn matches arn:aws:execute-api:...". Computed on first use.
+     */
+    public String explanation() {
+        String e = explanation;
+        if (e == null) {
+            e = explanationSource == null ? label : explanationSource.get();
+            explanation = e;
+        }
+        return e;
+    }
+
+    /** The evidence: requests evaluated and notes. Computed on first use (runs the explaining evaluation). */
+    public EdgeEvidence evidence() {
+        EdgeEvidence e = evidence;
+        if (e == null) {
+            e = evidenceSource == null ? EdgeEvidence.NONE : evidenceSource.get();
+            evidence = e;
+        }
+        return e;
+    }
+
+    /**
+     * Whether {@code other} has the same id, type, status, endpoints, label and attributes (evidence and
+     * explanation are not compared: they follow from the rest).
+     */
+    public boolean sameAs(AccessEdge other) {
+        return other != null && id.equals(other.id) && type == other.type && status == other.status
+                && sourceId.equals(other.sourceId) && targetId.equals(other.targetId) && label.equals(other.label)
+                && attributes.equals(other.attributes) && derived == other.derived;
+    }
+
+    @Override
+    public String toString() {
+        return id + " [" + status + "]";
+    }
+
+    /** Builds an {@link AccessEdge}. Not thread-safe. */
+    public static final class Builder {
+        private final EdgeType type;
+        private final String sourceId;
+        private final String targetId;
+        private String id;
+        private String discriminator;
+        private EdgeStatus status;
+        private String label;
+        private final Map<String, String> attributes = new TreeMap<>();
+        private boolean derived;
+        private Supplier<EdgeEvidence> evidence;
+        private Supplier<String> explanation;
+        private EdgeEvidence evidenceValue;
+        private String explanationValue;
+
+        private Builder(EdgeType type, String sourceId, String targetId) {
+            this.type = Objects.requireNonNull(type, "type");
+            this.sourceId = Objects.requireNonNull(sourceId, "sourceId");
+            this.targetId = Objects.requireNonNull(targetId, "targetId");
+        }
+
+        /** Sets the id explicitly (default: {@link AccessEdge#defaultId}). */
+        public Builder id(String value) {
+            this.id = value;
+            return this;
+        }
+
+        /** Distinguishes this edge from others of the same type between the same nodes (appended to the id). */
+        public Builder discriminator(String value) {
+            this.discriminator = value;
+            return this;
+        }
+
+        public Builder status(EdgeStatus value) {
+            this.status = value;
+            return this;
+        }
+
+        /** The short label (default: the type's verb). */
+        public Builder label(String value) {
+            this.label = value;
+            return this;
+        }
+
+        /** Sets an attribute; null removes it. */
+        public Builder attribute(String name, String value) {
+            if (value == null) {
+                attributes.remove(name);
+            } else {
+                attributes.put(name, value);
+            }
+            return this;
+        }
+
+        /** Marks the edge as worked out by a query (see {@link AccessEdge#derived()}). */
+        public Builder derived(boolean value) {
+            this.derived = value;
+            return this;
+        }
+
+        /** The evidence, computed on first use; the supplier must be deterministic and thread-safe. */
+        public Builder evidence(Supplier<EdgeEvidence> source) {
+            this.evidence = source;
+            return this;
+        }
+
+        /** The evidence, already known. */
+        public Builder evidenceValue(EdgeEvidence value) {
+            this.evidenceValue = value;
+            return this;
+        }
+
+        /** The long explanation, computed on first use. */
+        public Builder explanation(Supplier<String> source) {
+            this.explanation = source;
+            return this;
+        }
+
+        /** The long explanation, already known. */
+        public Builder explanationValue(String value) {
+            this.explanationValue = value;
+            return this;
+        }
+
+        public AccessEdge build() {
+            return new AccessEdge(this);
+        }
+    }
+}

@@ -1,0 +1,537 @@
+package dev.iamatlas.model.rules;
+
+import dev.iamatlas.model.graph.AccessEdge;
+import dev.iamatlas.model.graph.AccessGraph;
+import dev.iamatlas.model.graph.GraphWriter;
+import dev.iamatlas.model.graph.Node;
+import dev.iamatlas.model.snapshot.AccountSnapshot;
+import dev.iamatlas.model.snapshot.ScanGap;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the access graph from a snapshot by running every {@link AccessRule} unit, and keeps it up to date
+ * incrementally: after {@link #update} only the units (or unit parts) that read a changed entity run again, their
+ * old edges are removed and their new ones added. The result is exactly the graph a full build of the new
+ * snapshot gives.
+ *
+ * <p>Units run in parallel on a fork-join pool; merging their results into the graph is sequential. A full build
+ * is linear in the number of units plus the evaluations they make; an update is linear in the size of the
+ * snapshot (to index it and find what changed) plus the work of the dirty units.
+ *
+ * <p>Not thread-safe: one thread drives an engine.
+ */
+public final class AccessEngine {
+    private final List<AccessRule> rules;
+    private final AnalysisServices services;
+    private final ForkJoinPool pool;
+    private AccessGraph graph;
+    private SnapshotIndex index;
+    private AnalysisRun run;
+    private final Map<UnitKey, Map<String, UnitContext.Part>> units = new HashMap<>();
+    private final Map<EntityKey, Set<PartRef>> readers = new HashMap<>();
+    private final Map<String, NodeSlot> slots = new HashMap<>();
+    private Set<String> assumers = new TreeSet<>();
+
+    /** One unit: a rule and a subject. */
+    record UnitKey(int rule, String subject) {
+    }
+
+    /** One part of one unit. */
+    record PartRef(UnitKey unit, String part) {
+    }
+
+    /**
+     * What changed in the graph after an update.
+     *
+     * @param changedEntities the snapshot entities that differ
+     * @param changedNodes ids of nodes added, removed, or whose definition (label, attributes, ...) changed
+     * @param rewiredNodes ids of nodes that gained or lost an edge, or one of whose edges changed
+     * @param removedEdges edges taken out of the graph (some may have come back with the same id and content)
+     * @param addedEdges edges put in
+     * @param unitsRecomputed how many units ran again
+     * @param partsRecomputed how many of them ran only in part
+     * @param fullRebuild whether the graph was rebuilt from scratch
+     */
+    public record Update(Set<EntityKey> changedEntities, Set<String> changedNodes, Set<String> rewiredNodes,
+            List<AccessEdge> removedEdges,
+            List<AccessEdge> addedEdges, int unitsRecomputed, int partsRecomputed, boolean fullRebuild) {
+    }
+
+    /**
+     * An engine over the registered rules, the given services and parallelism.
+     *
+     * @param services shared services (policy library, catalogue, capability cache)
+     * @param parallelism threads for running units; 1 runs them on one pool thread
+     */
+    public AccessEngine(AnalysisServices services, int parallelism) {
+        this(RuleRegistry.rules(), services, parallelism);
+    }
+
+    /** An engine over the given rules (tests use a single rule). */
+    public AccessEngine(List<AccessRule> rules, AnalysisServices services, int parallelism) {
+        this.rules = List.copyOf(rules);
+        this.services = Objects.requireNonNull(services, "services");
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
+        }
+        this.pool = new ForkJoinPool(parallelism);
+    }
+
+    /** Builds the graph of {@code snapshot} with every registered rule, on all available processors. */
+    public static AccessGraph buildGraph(AccountSnapshot snapshot) {
+        AccessEngine engine = new AccessEngine(new AnalysisServices(), Runtime.getRuntime().availableProcessors());
+        try {
+            engine.build(snapshot);
+            return engine.graph();
+        } finally {
+            engine.close();
+        }
+    }
+
+    /** The current graph (live: later updates change it). */
+    public AccessGraph graph() {
+        return graph;
+    }
+
+    /** The index of the current snapshot. */
+    public SnapshotIndex index() {
+        return index;
+    }
+
+    /** The current analysis run (identities, organization policies). */
+    public AnalysisRun run() {
+        return run;
+    }
+
+    /** The shared services. */
+    public AnalysisServices services() {
+        return services;
+    }
+
+    /** The worker pool, for related analysis work (findings) that should share its threads. */
+    public ForkJoinPool pool() {
+        return pool;
+    }
+
+    /** Stops the worker threads. */
+    public void close() {
+        pool.shutdown();
+    }
+
+    /** Builds the graph of {@code snapshot} from scratch. */
+    public AccessGraph build(AccountSnapshot snapshot) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        units.clear();
+        readers.clear();
+        slots.clear();
+        index = new SnapshotIndex(snapshot);
+        run = new AnalysisRun(index, services);
+        graph = new AccessGraph(snapshot.accountId(), snapshot.metadata().partition());
+        assumers = computeAssumers(index.principals());
+        run.setAssumers(List.copyOf(assumers));
+        List<Task> tasks = new ArrayList<>();
+        for (int r = 0; r < rules.size(); r++) {
+            for (String subject : rules.get(r).subjects(index)) {
+                tasks.add(new Task(new UnitKey(r, subject), null, false));
+            }
+        }
+        apply(execute(tasks), new HashSet<>(), new ArrayList<>(), new ArrayList<>(), new HashSet<>());
+        GraphWriter.of(graph).setNotes(graphNotes());
+        return graph;
+    }
+
+    /**
+     * Brings the graph up to date with {@code snapshot}, an edited version of the current one, running only the
+     * units whose inputs changed. A snapshot of another account, partition or set of regions is built from scratch.
+     *
+     * @return what changed
+     */
+    public Update update(AccountSnapshot snapshot) {
+        Objects.requireNonNull(snapshot, "snapshot");
+        if (graph == null || SnapshotChanges.metadataChanged(index.snapshot(), snapshot)) {
+            AccessGraph old = graph;
+            build(snapshot);
+            Set<String> all = graph.nodes().stream().map(Node::id).collect(Collectors.toSet());
+            return new Update(Set.of(), all, all, old == null ? List.of() : new ArrayList<>(old.edges()),
+                    new ArrayList<>(graph.edges()), units.size(), 0, true);
+        }
+        SnapshotIndex before = index;
+        index = new SnapshotIndex(snapshot);
+        run = new AnalysisRun(index, services);
+        Set<EntityKey> changed = SnapshotChanges.between(before, index);
+        Set<String> affectedPrincipals = affectedPrincipals(changed, before, index);
+        Set<String> assumerDelta = new TreeSet<>();
+        if (!affectedPrincipals.isEmpty()) {
+            Set<String> next = new TreeSet<>(assumers);
+            for (String p : affectedPrincipals) {
+                boolean was = assumers.contains(p);
+                boolean is = specificAssumer(p);
+                if (is) {
+                    next.add(p);
+                } else {
+                    next.remove(p);
+                }
+                if (was || is) {
+                    assumerDelta.add(p); // joined, left, or its policies changed: its parts run again
+                }
+            }
+            assumers = next;
+        }
+        run.setAssumers(List.copyOf(assumers));
+
+        Map<UnitKey, Task> work = new LinkedHashMap<>();
+        for (int r = 0; r < rules.size(); r++) {
+            Set<String> subjects = new LinkedHashSet<>(rules.get(r).subjects(index));
+            for (UnitKey key : new ArrayList<>(units.keySet())) {
+                if (key.rule() == r && !subjects.contains(key.subject())) {
+                    work.put(key, new Task(key, null, true));
+                }
+            }
+            for (String subject : subjects) {
+                UnitKey key = new UnitKey(r, subject);
+                if (!units.containsKey(key)) {
+                    work.put(key, new Task(key, null, false));
+                }
+            }
+        }
+        for (EntityKey key : changed) {
+            for (PartRef ref : readers.getOrDefault(key, Set.of())) {
+                Task task = work.get(ref.unit());
+                if (task != null && (task.remove || task.parts == null)) {
+                    continue;
+                }
+                if (ref.part().equals(UnitContext.MAIN)) {
+                    work.put(ref.unit(), new Task(ref.unit(), null, false));
+                } else {
+                    Set<String> parts = task == null ? new TreeSet<>() : task.parts;
+                    parts.add(ref.part());
+                    work.put(ref.unit(), new Task(ref.unit(), parts, false));
+                }
+            }
+        }
+        if (!assumerDelta.isEmpty()) {
+            // A principal that can assume some roles is a part of every unit that considers all such principals; when
+            // it joins, leaves or its policies change, only those parts run again.
+            for (PartRef ref : readers.getOrDefault(EntityKey.ASSUMERS, Set.of())) {
+                Task task = work.get(ref.unit());
+                if (task != null && (task.remove || task.parts == null)) {
+                    continue;
+                }
+                Set<String> parts = task == null ? new TreeSet<>() : task.parts;
+                parts.addAll(assumerDelta);
+                work.put(ref.unit(), new Task(ref.unit(), parts, false));
+            }
+        }
+        Set<String> touched = new HashSet<>();
+        List<Task> tasks = new ArrayList<>(work.values());
+        int parts = 0;
+        for (Task t : tasks) {
+            parts += t.parts == null ? 0 : t.parts.size();
+        }
+        List<AccessEdge> removed = new ArrayList<>();
+        List<AccessEdge> added = new ArrayList<>();
+        Set<String> changedNodes = new HashSet<>();
+        apply(execute(tasks), touched, removed, added, changedNodes);
+        GraphWriter.of(graph).setNotes(graphNotes());
+        return new Update(changed, changedNodes, rewired(removed, added), removed, added, tasks.size(), parts, false);
+    }
+
+    private Set<String> affectedPrincipals(Set<EntityKey> changed, SnapshotIndex before, SnapshotIndex after) {
+        Set<String> out = new TreeSet<>();
+        for (EntityKey key : changed) {
+            switch (key.kind()) {
+                case ROLE:
+                case USER:
+                    out.add(key.id());
+                    break;
+                case GROUP:
+                    out.addAll(before.usersOf(key.id()));
+                    out.addAll(after.usersOf(key.id()));
+                    break;
+                case MANAGED_POLICY:
+                    for (SnapshotIndex idx : List.of(before, after)) {
+                        out.addAll(idx.attachersOf(key.id()));
+                        for (String group : idx.groupsAttaching(key.id())) {
+                            out.addAll(idx.usersOf(group));
+                        }
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        out.removeIf(p -> after.role(p) == null && after.user(p) == null && !assumers.contains(p));
+        return out;
+    }
+
+    private Set<String> computeAssumers(List<String> principals) {
+        Set<String> out = new TreeSet<>();
+        for (String p : principals) {
+            if (specificAssumer(p)) {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether a principal's identity policies can allow {@code sts:AssumeRole} on some roles but not on any role
+     * (a role name nobody uses does not match). Principals allowed to assume any role get no per-role edges for
+     * roles that trust their account: their capability ("sts: AssumeRole on *") stands for them, and queries
+     * expand it on demand.
+     */
+    private boolean specificAssumer(String principal) {
+        Identity identity = run.identity(principal);
+        return identity != null && identity.mayAllow("sts:AssumeRole")
+                && !identity.mayAllowOn("sts:AssumeRole", PrincipalsAssumeRoles.probeRole(index.partition(), index.account()));
+    }
+
+    private List<String> graphNotes() {
+        List<String> notes = new ArrayList<>(run.organizationNotes());
+        for (ScanGap gap : index.globalGaps()) {
+            notes.add("the scan could not read " + gap.describe() + "; what it would have shown is missing from the graph");
+        }
+        return notes;
+    }
+
+    // ---- running units ----
+
+    /** A unit to (re)compute: all of it ({@code parts == null}), some parts, or remove it. */
+    private record Task(UnitKey key, Set<String> parts, boolean remove) {
+    }
+
+    private record Result(Task task, UnitContext context) {
+    }
+
+    private List<Result> execute(List<Task> tasks) {
+        try {
+            return pool.submit(() -> tasks.parallelStream().map(this::run).collect(Collectors.toList())).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("analysis interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    private Result run(Task task) {
+        if (task.remove) {
+            return new Result(task, null);
+        }
+        AccessRule rule = rules.get(task.key.rule());
+        UnitContext ctx = new UnitContext(run);
+        try {
+            if (task.parts == null) {
+                rule.compute(task.key.subject(), ctx);
+            } else {
+                rule.computeParts(task.key.subject(), task.parts, ctx);
+            }
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("rule " + rule.name() + " failed for " + task.key.subject() + ": " + e, e);
+        }
+        return new Result(task, ctx);
+    }
+
+    // ---- merging ----
+
+    /**
+     * The endpoints of edges that really changed: gone, new, or back with different content (the explanation
+     * counts: detectors quote it).
+     */
+    private static Set<String> rewired(List<AccessEdge> removed, List<AccessEdge> added) {
+        Map<String, AccessEdge> was = new HashMap<>();
+        removed.forEach(e -> was.put(e.id(), e));
+        Set<String> out = new HashSet<>();
+        Set<String> kept = new HashSet<>();
+        for (AccessEdge e : added) {
+            AccessEdge old = was.get(e.id());
+            if (old != null && old.sameAs(e) && old.explanation().equals(e.explanation())) {
+                kept.add(e.id());
+            } else {
+                out.add(e.sourceId());
+                out.add(e.targetId());
+            }
+        }
+        for (AccessEdge e : removed) {
+            if (!kept.contains(e.id())) {
+                out.add(e.sourceId());
+                out.add(e.targetId());
+            }
+        }
+        return out;
+    }
+
+    private void apply(List<Result> results, Set<String> touched, List<AccessEdge> removed, List<AccessEdge> added,
+            Set<String> changedNodes) {
+        GraphWriter writer = GraphWriter.of(graph);
+        for (Result result : results) {
+            UnitKey key = result.task.key;
+            Map<String, UnitContext.Part> current = units.computeIfAbsent(key, k -> new LinkedHashMap<>());
+            Collection<String> replaced = result.task.parts == null ? new ArrayList<>(current.keySet()) : result.task.parts;
+            for (String partKey : replaced) {
+                UnitContext.Part old = current.remove(partKey);
+                if (old != null) {
+                    removed.addAll(old.edges);
+                    retire(new PartRef(key, partKey), old, writer, touched);
+                }
+            }
+            if (result.context != null) {
+                for (Map.Entry<String, UnitContext.Part> e : result.context.parts().entrySet()) {
+                    if (result.task.parts != null && !result.task.parts.contains(e.getKey())) {
+                        continue;
+                    }
+                    if (e.getValue().isEmpty()) {
+                        continue;
+                    }
+                    current.put(e.getKey(), e.getValue());
+                    admit(new PartRef(key, e.getKey()), e.getValue(), added, touched);
+                }
+            }
+            if (current.isEmpty()) {
+                units.remove(key);
+            }
+        }
+        for (String id : touched) {
+            NodeSlot slot = slots.get(id);
+            Node before = graph.node(id).orElse(null);
+            if (slot == null || slot.isEmpty()) {
+                slots.remove(id);
+                writer.removeNode(id);
+                if (before != null) {
+                    changedNodes.add(id);
+                }
+            } else {
+                Node chosen = slot.chosen();
+                if (before == null || !before.sameDefinition(chosen)) {
+                    changedNodes.add(id);
+                }
+                writer.putNode(chosen);
+            }
+        }
+        for (AccessEdge edge : added) {
+            writer.addEdge(edge);
+        }
+    }
+
+    private void retire(PartRef ref, UnitContext.Part part, GraphWriter writer, Set<String> touched) {
+        for (AccessEdge edge : part.edges) {
+            writer.removeEdge(edge);
+            touched.add(edge.sourceId());
+            touched.add(edge.targetId());
+        }
+        for (EntityKey read : part.reads) {
+            Set<PartRef> set = readers.get(read);
+            if (set != null) {
+                set.remove(ref);
+                if (set.isEmpty()) {
+                    readers.remove(read);
+                }
+            }
+        }
+        for (Node n : part.owned) {
+            slots.get(n.id()).remove(n, true);
+            touched.add(n.id());
+        }
+        for (Node n : part.references) {
+            slots.get(n.id()).remove(n, false);
+            touched.add(n.id());
+        }
+    }
+
+    private void admit(PartRef ref, UnitContext.Part part, List<AccessEdge> added, Set<String> touched) {
+        for (EntityKey read : part.reads) {
+            readers.computeIfAbsent(read, k -> new HashSet<>()).add(ref);
+        }
+        for (int i = 0; i < part.owned.size(); i++) {
+            Node n = part.owned.get(i);
+            part.owned.set(i, slots.computeIfAbsent(n.id(), k -> new NodeSlot()).add(n, true));
+            touched.add(n.id());
+        }
+        for (int i = 0; i < part.references.size(); i++) {
+            Node n = part.references.get(i);
+            part.references.set(i, slots.computeIfAbsent(n.id(), k -> new NodeSlot()).add(n, false));
+            touched.add(n.id());
+        }
+        for (AccessEdge edge : part.edges) {
+            added.add(edge);
+            touched.add(edge.sourceId());
+            touched.add(edge.targetId());
+        }
+    }
+
+    /** The declarations of one node: the authority's definition wins over references; ties broken by content. */
+    private static final class NodeSlot {
+        private final List<Node> owned = new ArrayList<>(1);
+        private final List<Integer> ownedCounts = new ArrayList<>(1);
+        private final List<Node> refs = new ArrayList<>(1);
+        private final List<Integer> refCounts = new ArrayList<>(1);
+
+        /** Counts a declaration; returns the instance kept for that definition (so equal nodes are stored once). */
+        Node add(Node n, boolean authority) {
+            List<Node> defs = authority ? owned : refs;
+            List<Integer> counts = authority ? ownedCounts : refCounts;
+            for (int i = 0; i < defs.size(); i++) {
+                if (defs.get(i).sameDefinition(n)) {
+                    counts.set(i, counts.get(i) + 1);
+                    return defs.get(i);
+                }
+            }
+            defs.add(n);
+            counts.add(1);
+            return n;
+        }
+
+        void remove(Node n, boolean authority) {
+            List<Node> defs = authority ? owned : refs;
+            List<Integer> counts = authority ? ownedCounts : refCounts;
+            for (int i = 0; i < defs.size(); i++) {
+                if (defs.get(i).sameDefinition(n)) {
+                    int c = counts.get(i) - 1;
+                    if (c == 0) {
+                        defs.remove(i);
+                        counts.remove(i);
+                    } else {
+                        counts.set(i, c);
+                    }
+                    return;
+                }
+            }
+            throw new IllegalStateException("node " + n.id() + " was retired but never declared");
+        }
+
+        boolean isEmpty() {
+            return owned.isEmpty() && refs.isEmpty();
+        }
+
+        Node chosen() {
+            List<Node> defs = owned.isEmpty() ? refs : owned;
+            return defs.size() == 1 ? defs.get(0) : defs.stream().min(CANONICAL).orElseThrow();
+        }
+    }
+
+    private static final Comparator<Node> CANONICAL = Comparator.comparing((Node n) -> n.kind().name())
+            .thenComparing(Node::label)
+            .thenComparing(n -> String.valueOf(n.arn()))
+            .thenComparing(n -> String.valueOf(n.account()))
+            .thenComparing(n -> String.valueOf(n.region()))
+            .thenComparing(n -> String.valueOf(n.groupId()))
+            .thenComparing(n -> n.attributes().toString());
+}

@@ -1,0 +1,338 @@
+package dev.iamatlas.model.rules;
+
+import dev.iamatlas.model.evaluation.PolicyType;
+import dev.iamatlas.model.graph.AccessEdge;
+import dev.iamatlas.model.graph.EdgeStatus;
+import dev.iamatlas.model.graph.EdgeType;
+import dev.iamatlas.model.graph.Node;
+import dev.iamatlas.model.graph.NodeIds;
+import dev.iamatlas.model.policy.AwsPrincipal;
+import dev.iamatlas.model.policy.Condition;
+import dev.iamatlas.model.policy.Effect;
+import dev.iamatlas.model.policy.Statement;
+import dev.iamatlas.model.snapshot.ApiV2;
+import dev.iamatlas.model.snapshot.RestApi;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+
+/**
+ * CALLS_ROUTE: who can call each route (REST method or HTTP/WebSocket route, in each stage). The callers follow
+ * from the route's authorization and the API's endpoint type, and the API's own resource policy is evaluated for
+ * each kind of caller ({@code execute-api:Invoke} on the route's ARN):
+ * <ul>
+ *   <li>public API, authorization NONE: the Internet (anonymous); without a resource policy nothing restricts it,
+ *       with one the policy must allow the anonymous caller;</li>
+ *   <li>authorization AWS_IAM: principals of this account whose identity policies allow it; any AWS principal and
+ *       the accounts and principals the resource policy names, when it admits them (cross-account calls need both
+ *       sides);</li>
+ *   <li>Lambda, Cognito or JWT authorizer: the callers the authorizer accepts (CONDITIONAL: the authorizer decides),
+ *       still subject to the resource policy;</li>
+ *   <li>private API: only VPC endpoints — those associated with the API, those its policy names in
+ *       {@code aws:SourceVpce}, and any endpoint when the policy admits one without naming it — and only with a
+ *       resource policy that allows them.</li>
+ * </ul>
+ * An API key or a disabled default endpoint makes a caller edge CONDITIONAL.
+ *
+ * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-authorization-flow.html">How API Gateway resource policies affect authorization workflow</a>
+ * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/permissions.html">Control access to a REST API with IAM permissions</a>
+ * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-apis.html">Private REST APIs</a>
+ */
+public final class CallersReachRoutes implements AccessRule {
+    /** The endpoint id that stands for "a VPC endpoint the policy does not name". */
+    static final String OTHER_ENDPOINT = "vpce-00000000000000000";
+
+    @Override
+    public String name() {
+        return "CallersReachRoutes";
+    }
+
+    @Override
+    public List<String> subjects(SnapshotIndex index) {
+        return ApiSubjects.of(index);
+    }
+
+    @Override
+    public void compute(String subject, UnitContext ctx) {
+        if (ApiSubjects.isV2(subject)) {
+            computeV2(ApiSubjects.id(subject), ctx);
+        } else {
+            computeRest(ApiSubjects.id(subject), ctx);
+        }
+    }
+
+    private void computeRest(String id, UnitContext ctx) {
+        RestApi api = ctx.restApi(id);
+        if (api == null) {
+            return;
+        }
+        Node apiNode = Nodes.restApi(api, ctx.partition(), ctx.account());
+        ctx.node(apiNode);
+        String name = api.name() != null ? api.name() : api.id();
+        PolicySource policy = api.policy() == null ? null
+                : ctx.source("REST API " + name + " resource policy", PolicyType.RESOURCE, apiNode.id(), api.policy());
+        List<String> gaps = ctx.gapNotes(EntityKey.restApi(id));
+        Map<String, ApiRoutes.Authorizer> authorizers = new LinkedHashMap<>();
+        for (ApiRoutes.Authorizer a : ApiRoutes.authorizers(api, ctx.partition(), ctx.account())) {
+            authorizers.put(a.id(), a);
+        }
+        Site site = new Site(ctx, policy, gaps, api.disableExecuteApiEndpoint(), authorizers, api.vpcEndpointIds());
+        for (ApiRoutes.Route route : ctx.run().routes("rest:" + id)) {
+            ctx.node(Nodes.route(route, ctx.partition(), ctx.account()));
+            if ("PRIVATE".equals(route.endpointType())) {
+                site.privateCallers(route);
+            } else {
+                site.publicCallers(route);
+            }
+        }
+    }
+
+    private void computeV2(String id, UnitContext ctx) {
+        ApiV2 api = ctx.apiV2(id);
+        if (api == null) {
+            return;
+        }
+        ctx.node(Nodes.apiV2(api, ctx.partition(), ctx.account()));
+        List<String> gaps = ctx.gapNotes(EntityKey.apiV2(id));
+        Map<String, ApiRoutes.Authorizer> authorizers = new LinkedHashMap<>();
+        for (ApiRoutes.Authorizer a : ApiRoutes.authorizers(api, ctx.partition(), ctx.account())) {
+            authorizers.put(a.id(), a);
+        }
+        Site site = new Site(ctx, null, gaps, api.disableExecuteApiEndpoint(), authorizers, List.of());
+        for (ApiRoutes.Route route : ctx.run().routes("v2:" + id)) {
+            ctx.node(Nodes.route(route, ctx.partition(), ctx.account()));
+            site.publicCallers(route);
+        }
+    }
+
+    /** One API's callers: its policy, gaps and authorizers. */
+    private static final class Site {
+        private final UnitContext ctx;
+        private final PolicySource policy;
+        private final List<String> gaps;
+        private final boolean defaultEndpointDisabled;
+        private final Map<String, ApiRoutes.Authorizer> authorizers;
+        private final List<String> associatedEndpoints;
+
+        Site(UnitContext ctx, PolicySource policy, List<String> gaps, boolean defaultEndpointDisabled,
+                Map<String, ApiRoutes.Authorizer> authorizers, List<String> associatedEndpoints) {
+            this.ctx = ctx;
+            this.policy = policy;
+            this.gaps = gaps;
+            this.defaultEndpointDisabled = defaultEndpointDisabled;
+            this.authorizers = authorizers;
+            this.associatedEndpoints = associatedEndpoints;
+        }
+
+        void publicCallers(ApiRoutes.Route route) {
+            String auth = route.authorizationType();
+            switch (auth) {
+                case "NONE":
+                    emit(route, Nodes.internet(), b -> b.principal("anonymous").absent(Callers.INTERNET_ABSENT), false,
+                            "anyone on the Internet calls " + route.displayName() + " in stage " + route.stage());
+                    break;
+                case "AWS_IAM":
+                    emit(route, Nodes.account(ctx.partition(), ctx.account(), true),
+                            b -> Callers.ownAccountPrincipal(ctx, b).absent(Callers.PRINCIPAL_ABSENT), true,
+                            "principals of this account whose identity policies allow execute-api:Invoke call "
+                                    + route.displayName() + " in stage " + route.stage());
+                    if (policy != null) {
+                        namedAndAnyPrincipals(route);
+                    }
+                    break;
+                default:
+                    ApiRoutes.Authorizer a = route.authorizerId() == null ? null : authorizers.get(route.authorizerId());
+                    Node callers = Nodes.authorizedCallers(a, route.arn(), route.v2(), ctx.partition(), ctx.account(),
+                            route.region(), route.apiId());
+                    emit(route, callers, b -> b.principal("anonymous").absent(Callers.INTERNET_ABSENT), true,
+                            "callers that " + (a == null ? "an unknown authorizer" : "authorizer " + (a.name() != null ? a.name() : a.id()))
+                                    + " accepts (" + auth + ") call " + route.displayName() + " in stage " + route.stage());
+                    break;
+            }
+        }
+
+        private void namedAndAnyPrincipals(ApiRoutes.Route route) {
+            List<Check> any = methodChecks(route, b -> Callers.anyPrincipal(ctx, b).absent(Callers.PRINCIPAL_ABSENT));
+            if (MethodStatus.of(route, any).status != EdgeStatus.DENIED) {
+                emitChecks(route, Nodes.anyPrincipal(), any, true,
+                        "any AWS principal whose own policies allow execute-api:Invoke calls " + route.displayName()
+                                + " in stage " + route.stage());
+            }
+            Set<String> named = new TreeSet<>();
+            for (Statement s : policy.parsed().valid() ? policy.parsed().document().statements() : List.<Statement>of()) {
+                if (s.effect() != Effect.ALLOW || s.principal() == null) {
+                    continue;
+                }
+                for (AwsPrincipal p : s.principal().aws()) {
+                    if (p.kind() == AwsPrincipal.Kind.ACCOUNT || p.kind() == AwsPrincipal.Kind.ROLE
+                            || p.kind() == AwsPrincipal.Kind.USER) {
+                        named.add(p.kind() == AwsPrincipal.Kind.ACCOUNT
+                                ? NodeIds.accountRoot(p.partition() == null ? ctx.partition() : p.partition(), p.account())
+                                : p.text());
+                    }
+                }
+            }
+            for (String principal : named) {
+                String account = principal.split(":", 6)[4];
+                boolean own = account.equals(ctx.account());
+                if (principal.endsWith(":root")) {
+                    if (!own) {
+                        emit(route, Nodes.account(ctx.partition(), account, false),
+                                b -> Callers.otherAccountPrincipal(ctx, account, b).absent(Callers.PRINCIPAL_ABSENT), true,
+                                "principals of account " + account + " call " + route.displayName() + " in stage "
+                                        + route.stage());
+                    }
+                    continue;
+                }
+                Identity identity = own ? ctx.identity(principal) : null;
+                if (identity != null) {
+                    emit(route, Nodes.principalReference(principal, ctx.account()),
+                            b -> identity.applyTo(b).absent(Callers.PRINCIPAL_ABSENT), false,
+                            principal + " calls " + route.displayName() + " in stage " + route.stage());
+                } else {
+                    emit(route, Nodes.principalReference(principal, ctx.account()),
+                            b -> Callers.externalPrincipal(ctx, principal, b).absent(Callers.PRINCIPAL_ABSENT), true,
+                            principal + " calls " + route.displayName() + " in stage " + route.stage());
+                }
+            }
+        }
+
+        void privateCallers(ApiRoutes.Route route) {
+            Set<String> endpoints = new TreeSet<>(associatedEndpoints);
+            endpoints.addAll(endpointsNamedInPolicy());
+            boolean iam = route.authorizationType().equals("AWS_IAM");
+            boolean gated = !route.authorizationType().equals("NONE");
+            for (String vpce : endpoints) {
+                if (policy == null) {
+                    AccessEdge edge = Edges.structural(EdgeType.CALLS_ROUTE, vpce, route.arn(), EdgeStatus.DENIED,
+                            "callers through " + vpce + " cannot call " + route.displayName() + " in stage "
+                                    + route.stage() + ": a private API needs a resource policy that allows its VPC endpoints",
+                            List.of("a private API without a resource policy rejects every call"))
+                            .attribute(AccessEdge.BROKEN_BECAUSE, "private API without a resource policy")
+                            .attribute(AccessEdge.STAGE, route.stage()).build();
+                    ctx.reference(Nodes.vpcEndpoint(vpce));
+                    ctx.edge(edge);
+                    continue;
+                }
+                UnaryOperator<Check.Builder> who = iam
+                        ? b -> Callers.ownAccountPrincipal(ctx, b).context("aws:SourceVpce", vpce).absent(ContextKeys.SOURCE)
+                        : b -> b.principal("anonymous").context("aws:SourceVpce", vpce).absent(Callers.ANONYMOUS_ABSENT);
+                emit(route, Nodes.vpcEndpoint(vpce), who, gated,
+                        "callers through VPC endpoint " + vpce + " call " + route.displayName() + " in stage " + route.stage());
+            }
+            if (policy != null) {
+                // "Any other endpoint": one the policy does not name, of any account.
+                UnaryOperator<Check.Builder> who = iam
+                        ? b -> Callers.anyPrincipal(ctx, b).context("aws:SourceVpce", OTHER_ENDPOINT).absent(ContextKeys.SOURCE)
+                        : b -> b.principal("anonymous").context("aws:SourceVpce", OTHER_ENDPOINT)
+                                .absent(Callers.ANONYMOUS_ABSENT);
+                List<Check> checks = methodChecks(route, who);
+                if (MethodStatus.of(route, checks).status != EdgeStatus.DENIED) {
+                    emitChecks(route, Nodes.vpcEndpoint(NodeIds.ANY_VPC_ENDPOINT), checks, gated,
+                            "callers through any other VPC endpoint (of any account) call " + route.displayName() + " in stage "
+                                    + route.stage());
+                }
+            }
+        }
+
+        private Set<String> endpointsNamedInPolicy() {
+            Set<String> out = new TreeSet<>();
+            if (policy == null || !policy.parsed().valid()) {
+                return out;
+            }
+            for (Statement s : policy.parsed().document().statements()) {
+                for (Condition c : s.conditions()) {
+                    if (c.lowerCaseKey().equals("aws:sourcevpce")) {
+                        for (String v : c.values()) {
+                            if (v.startsWith("vpce-") && !v.contains("*") && !v.contains("?")) {
+                                out.add(v);
+                            }
+                        }
+                    }
+                }
+            }
+            return out;
+        }
+
+        private List<Check> methodChecks(ApiRoutes.Route route, UnaryOperator<Check.Builder> who) {
+            List<Check> checks = new ArrayList<>();
+            for (Map.Entry<String, String> m : route.arnsByMethod().entrySet()) {
+                String purpose = route.arnsByMethod().size() > 1
+                        ? "the API's resource policy allows the caller (" + m.getKey() + ")"
+                        : "the API's resource policy allows the caller";
+                Check.Builder b = who.apply(Check.request(purpose)).action("execute-api:Invoke").resource(m.getValue())
+                        .resourcePolicy(policy).uncertainties(gaps);
+                checks.add(b.evaluate());
+            }
+            return checks;
+        }
+
+        private void emit(ApiRoutes.Route route, Node caller, UnaryOperator<Check.Builder> who, boolean gated, String lead) {
+            if (policy == null) {
+                List<String> notes = new ArrayList<>(gaps);
+                String why;
+                EdgeStatus status;
+                if (route.v2()) {
+                    why = "HTTP and WebSocket APIs have no resource policy";
+                } else {
+                    why = "the API has no resource policy";
+                }
+                if (route.authorizationType().equals("AWS_IAM")) {
+                    List<Check> checks = methodChecks(route, who);
+                    emitChecks(route, caller, checks, gated, lead);
+                    return;
+                }
+                status = gated ? EdgeStatus.CONDITIONAL : EdgeStatus.ALLOWED;
+                notes.add(0, why + "; " + (gated ? "the authorizer decides who may call" : "the route needs no authorization"));
+                status = adjust(route, status, notes);
+                if (!gaps.isEmpty() && status == EdgeStatus.ALLOWED) {
+                    status = EdgeStatus.CONDITIONAL;
+                }
+                ctx.reference(caller);
+                ctx.edge(Edges.structural(EdgeType.CALLS_ROUTE, caller.id(), route.arn(), status, lead + " — " + notes.get(0),
+                        notes).attribute(AccessEdge.STAGE, route.stage()).build());
+                return;
+            }
+            emitChecks(route, caller, methodChecks(route, who), gated, lead);
+        }
+
+        private void emitChecks(ApiRoutes.Route route, Node caller, List<Check> checks, boolean gated, String lead) {
+            MethodStatus ms = MethodStatus.of(route, checks);
+            List<String> notes = new ArrayList<>();
+            EdgeStatus status = ms.status;
+            if (gated) {
+                status = Callers.atMostConditional(status);
+                if (route.authorizationType().equals("AWS_IAM")) {
+                    notes.add("IAM authorization: the caller's own identity policies must allow execute-api:Invoke"
+                            + " (and the resource policy too, for another account's caller)");
+                } else if (!route.authorizationType().equals("NONE")) {
+                    notes.add("the " + route.authorizationType() + " authorizer decides which callers it accepts");
+                }
+            }
+            status = adjust(route, status, notes);
+            ctx.reference(caller);
+            AccessEdge.Builder b = Edges.checked(EdgeType.CALLS_ROUTE, caller.id(), route.arn(), () -> lead, checks, notes)
+                    .status(status).attribute(AccessEdge.STAGE, route.stage());
+            ms.annotate(b);
+            ctx.edge(b.build());
+        }
+
+        private EdgeStatus adjust(ApiRoutes.Route route, EdgeStatus status, List<String> notes) {
+            if (route.apiKeyRequired()) {
+                notes.add("the route requires an API key: only callers that hold one get through (API keys identify"
+                        + " clients; they are not authorization)");
+                status = Callers.atMostConditional(status);
+            }
+            if (defaultEndpointDisabled) {
+                notes.add("the API's default execute-api endpoint is disabled: it is reachable only through a custom"
+                        + " domain name, if one is configured");
+                status = Callers.atMostConditional(status);
+            }
+            return status;
+        }
+    }
+}

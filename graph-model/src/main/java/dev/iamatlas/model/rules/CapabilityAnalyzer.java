@@ -1,0 +1,582 @@
+package dev.iamatlas.model.rules;
+
+import dev.iamatlas.model.catalogue.AccessLevel;
+import dev.iamatlas.model.catalogue.ActionCatalogue;
+import dev.iamatlas.model.catalogue.ActionInfo;
+import dev.iamatlas.model.graph.EdgeStatus;
+import dev.iamatlas.model.policy.ActionPattern;
+import dev.iamatlas.model.policy.Effect;
+import dev.iamatlas.model.policy.ResourcePattern;
+import dev.iamatlas.model.policy.Statement;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The effective permissions of a principal, grouped into {@link Capability capabilities} (one per service and
+ * resource pattern), with admin-equivalent access recognised.
+ *
+ * <p>How: the Allow statements of the identity policies say which actions (expanded with the action catalogue,
+ * wildcards and {@code NotAction} included) are wanted on which resource patterns. Each (action, pattern) would be
+ * one evaluation; instead the actions of a pattern are partitioned by which statements of every policy in play
+ * (identity, boundary, SCPs) match them — actions with the same signature get the same decision, since the decision
+ * depends on an action only through the statements it matches — and the evaluator decides one representative per
+ * class. The result is cached per distinct policy set (roles that attach the same managed policies share it), keyed
+ * by {@link Identity#cacheKey()}.
+ *
+ * <p>Admin-equivalent: {@code *} on {@code *}; every {@code iam} action on all resources; {@code iam:PassRole} or
+ * {@code sts:AssumeRole} on all roles; an IAM privilege-escalation action ({@code iam:PutRolePolicy},
+ * {@code iam:AttachRolePolicy}, {@code iam:CreatePolicyVersion}, {@code iam:UpdateAssumeRolePolicy}, ...) on all
+ * resources; any Permissions-management action on {@code *}.
+ *
+ * <p>Running time per distinct policy set: linear in the catalogue (about 22,000 actions) per resource pattern for
+ * wildcard statements, plus one evaluation per signature class. Thread-safe.
+ *
+ * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_understand-policy-summary-access-level-summaries.html">Access levels</a>
+ * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy evaluation logic</a>
+ */
+public final class CapabilityAnalyzer {
+    /** Actions that let a principal raise its own (or another's) permissions when allowed on all resources. */
+    public static final List<String> PRIVILEGE_ESCALATION = List.of("iam:AddUserToGroup", "iam:AttachGroupPolicy",
+            "iam:AttachRolePolicy", "iam:AttachUserPolicy", "iam:CreateAccessKey", "iam:CreateLoginProfile",
+            "iam:CreatePolicyVersion", "iam:DeleteRolePermissionsBoundary", "iam:DeleteUserPermissionsBoundary",
+            "iam:PutGroupPolicy", "iam:PutRolePolicy", "iam:PutUserPolicy", "iam:SetDefaultPolicyVersion",
+            "iam:UpdateAssumeRolePolicy", "iam:UpdateLoginProfile");
+
+    /** Above this many services on one resource pattern, the capabilities fold into one {@code *} capability. */
+    static final int MAX_SERVICES = 20;
+
+    private final ActionCatalogue catalogue;
+    private final List<ActionInfo> all;
+    private final Map<String, Integer> indexOf = new HashMap<>();
+    private final String[] lowerNames;
+    private final Map<String, int[]> serviceRange = new HashMap<>();
+    private final BitSet permissionsManagement = new BitSet();
+    private final ConcurrentHashMap<String, BitSet> patterns = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, List<Capability>> profiles = new ConcurrentHashMap<>();
+
+    CapabilityAnalyzer(ActionCatalogue catalogue) {
+        this.catalogue = catalogue;
+        this.all = catalogue.expand("*");
+        this.lowerNames = new String[all.size()];
+        for (int i = 0; i < all.size(); i++) {
+            ActionInfo a = all.get(i);
+            lowerNames[i] = a.fullName().toLowerCase(Locale.ROOT);
+            indexOf.put(lowerNames[i], i);
+            serviceRange.merge(a.service(), new int[] {i, i + 1}, (x, y) -> new int[] {Math.min(x[0], y[0]), Math.max(x[1], y[1])});
+            if (a.accessLevel() == AccessLevel.PERMISSIONS_MANAGEMENT) {
+                permissionsManagement.set(i);
+            }
+        }
+    }
+
+    /** How many distinct policy sets have been analysed. */
+    public int cachedProfiles() {
+        return profiles.size();
+    }
+
+    /**
+     * The capabilities of a principal; cached by {@link Identity#cacheKey()}.
+     *
+     * @param identity the principal's identity side
+     * @param run the analysis run (for RCPs)
+     */
+    public List<Capability> capabilities(Identity identity, AnalysisRun run) {
+        List<Capability> cached = profiles.get(identity.cacheKey());
+        if (cached != null) {
+            return cached;
+        }
+        List<Capability> computed = compute(identity, run);
+        List<Capability> raced = profiles.putIfAbsent(identity.cacheKey(), computed);
+        return raced == null ? computed : raced;
+    }
+
+    private List<Capability> compute(Identity identity, AnalysisRun run) {
+        Map<String, BitSet> wanted = new LinkedHashMap<>();
+        Map<String, Set<String>> unknownWanted = new LinkedHashMap<>();
+        List<Statement> inPlay = new ArrayList<>();
+        for (PolicySource p : identity.policies()) {
+            if (!p.parsed().valid()) {
+                continue;
+            }
+            for (Statement s : p.parsed().document().statements()) {
+                inPlay.add(s);
+                if (s.effect() != Effect.ALLOW) {
+                    continue;
+                }
+                List<String> resources = new ArrayList<>();
+                if (s.resource() != null) {
+                    s.resource().forEach(r -> resources.add(r.text()));
+                } else if (s.notResource() != null) {
+                    resources.add("*");
+                }
+                if (resources.isEmpty()) {
+                    continue;
+                }
+                BitSet actions = actionsOf(s);
+                Set<String> unknown = unknownActionsOf(s);
+                for (String r : resources) {
+                    wanted.computeIfAbsent(r, k -> new BitSet()).or(actions);
+                    if (!unknown.isEmpty()) {
+                        unknownWanted.computeIfAbsent(r, k -> new TreeSet<>()).addAll(unknown);
+                    }
+                }
+            }
+        }
+        if (identity.boundary() != null && identity.boundary().parsed().valid()) {
+            inPlay.addAll(identity.boundary().parsed().document().statements());
+        }
+        for (List<PolicySource> level : identity.scps()) {
+            for (PolicySource p : level) {
+                if (p.parsed().valid()) {
+                    inPlay.addAll(p.parsed().document().statements());
+                }
+            }
+        }
+        boolean rcpSplit = !run.rcpsFor("s3:GetObject").isEmpty();
+        Map<Statement, BitSet> statementSets = new java.util.IdentityHashMap<>();
+        Map<Statement, BitSet[]> patternMemo = new java.util.IdentityHashMap<>();
+        List<Capability> out = new ArrayList<>();
+        Set<String> resources = new LinkedHashSet<>(wanted.keySet());
+        resources.addAll(unknownWanted.keySet());
+        for (String resource : resources) {
+            BitSet actions = wanted.getOrDefault(resource, new BitSet());
+            int[] members = actions.stream().toArray();
+            out.addAll(forResource(identity, run, resource, members, unknownWanted.getOrDefault(resource, Set.of()), inPlay,
+                    rcpSplit, statementSets, patternMemo));
+        }
+        out.sort((a, b) -> (a.service() + "|" + a.resource()).compareTo(b.service() + "|" + b.resource()));
+        return Collections.unmodifiableList(out);
+    }
+
+    /** The pattern sets of a statement's Action (or NotAction) entries, memoized per profile. */
+    private BitSet[] patternSets(Statement s, Map<Statement, BitSet[]> memo) {
+        BitSet[] sets = memo.get(s);
+        if (sets == null) {
+            List<ActionPattern> patterns = s.action() != null ? s.action() : s.notAction();
+            sets = new BitSet[patterns.size()];
+            for (int i = 0; i < sets.length; i++) {
+                sets[i] = indices(patterns.get(i));
+            }
+            memo.put(s, sets);
+        }
+        return sets;
+    }
+
+    /** Whether a statement's Action (or NotAction) matches the catalogue action {@code index}. No allocation. */
+    private static boolean matches(Statement s, BitSet[] patternSets, int index) {
+        boolean in = false;
+        for (BitSet set : patternSets) {
+            if (set.get(index)) {
+                in = true;
+                break;
+            }
+        }
+        return s.action() != null ? in : !in;
+    }
+
+    /**
+     * The capabilities on one resource pattern. Sets of actions are bitsets over {@code members} (the wanted actions,
+     * sorted catalogue indexes): local positions keep them one word long in the common case of a handful of actions.
+     */
+    private List<Capability> forResource(Identity identity, AnalysisRun run, String resource, int[] members,
+            Set<String> unknownActions, List<Statement> inPlay, boolean rcpSplit, Map<Statement, BitSet> statementSets,
+            Map<Statement, BitSet[]> patternMemo) {
+        int n = members.length;
+        List<BitSet> classes = new ArrayList<>();
+        if (n > 0) {
+            BitSet all0 = new BitSet(n);
+            all0.set(0, n);
+            classes.add(all0);
+        }
+        for (Statement s : inPlay) {
+            if (classes.isEmpty()) {
+                break;
+            }
+            if (!couldApply(s, resource)) {
+                continue;
+            }
+            BitSet matched;
+            if (n <= 64) {
+                matched = new BitSet(n);
+                BitSet[] sets = patternSets(s, patternMemo);
+                for (int j = 0; j < n; j++) {
+                    if (matches(s, sets, members[j])) {
+                        matched.set(j);
+                    }
+                }
+            } else {
+                // many actions (wildcards): word-wise on catalogue positions, then to local positions
+                BitSet global = statementSets.computeIfAbsent(s, this::actionsOf);
+                if (n == all.size()) {
+                    matched = global;
+                } else {
+                    matched = new BitSet(n);
+                    for (int j = 0; j < n; j++) {
+                        if (global.get(members[j])) {
+                            matched.set(j);
+                        }
+                    }
+                }
+            }
+            List<BitSet> next = new ArrayList<>(classes.size() + 1);
+            for (BitSet c : classes) {
+                if (!c.intersects(matched)) {
+                    next.add(c);
+                    continue;
+                }
+                BitSet in = (BitSet) c.clone();
+                in.and(matched);
+                BitSet rest = (BitSet) c.clone();
+                rest.andNot(matched);
+                next.add(in);
+                if (!rest.isEmpty()) {
+                    next.add(rest);
+                }
+            }
+            classes = next;
+        }
+        if (rcpSplit) {
+            List<BitSet> next = new ArrayList<>();
+            for (BitSet c : classes) {
+                BitSet in = new BitSet(n);
+                for (int j = c.nextSetBit(0); j >= 0; j = c.nextSetBit(j + 1)) {
+                    if (AnalysisRun.RCP_SERVICES.contains(all.get(members[j]).service())) {
+                        in.set(j);
+                    }
+                }
+                BitSet rest = (BitSet) c.clone();
+                rest.andNot(in);
+                if (!in.isEmpty()) {
+                    next.add(in);
+                }
+                if (!rest.isEmpty()) {
+                    next.add(rest);
+                }
+            }
+            classes = next;
+        }
+        // Decide one representative per class; collect the statuses as sets of catalogue positions.
+        BitSet allowed = new BitSet();
+        BitSet conditional = new BitSet();
+        BitSet denied = new BitSet();
+        List<Integer> reps = new ArrayList<>(classes.size());
+        for (BitSet c : classes) {
+            int rep = c.nextSetBit(0);
+            reps.add(members[rep]);
+            EdgeStatus decided = decide(identity, run, all.get(members[rep]).fullName(), resource);
+            BitSet target = decided == EdgeStatus.ALLOWED ? allowed : decided == EdgeStatus.CONDITIONAL ? conditional : denied;
+            if (n == all.size()) {
+                target.or(c);
+            } else {
+                for (int j = rep; j >= 0; j = c.nextSetBit(j + 1)) {
+                    target.set(members[j]);
+                }
+            }
+        }
+        Map<String, EdgeStatus> unknownStatus = new TreeMap<>();
+        for (String action : unknownActions) {
+            unknownStatus.put(action, decide(identity, run, action, resource));
+        }
+        return group(resource, allowed, conditional, denied, reps, unknownStatus);
+    }
+
+    private EdgeStatus decide(Identity identity, AnalysisRun run, String action, String resource) {
+        return identity.applyTo(Check.request("capability")).action(action).resource(resource)
+                .rcps(run.rcpsFor(action)).absent(Callers.PRINCIPAL_ABSENT).evaluate().status();
+    }
+
+    /** Whether a statement's Resource could apply to the resource pattern (it matches the text, or uses variables). */
+    private static boolean couldApply(Statement s, String resource) {
+        if (s.resource() == null) {
+            return true;
+        }
+        for (ResourcePattern p : s.resource()) {
+            if (p.template().hasVariables() || p.matches(resource)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** How many bits of {@code set} are in [from, to). */
+    private static int count(BitSet set, int from, int to) {
+        int c = 0;
+        for (int i = set.nextSetBit(from); i >= 0 && i < to; i = set.nextSetBit(i + 1)) {
+            c++;
+        }
+        return c;
+    }
+
+    private List<Capability> group(String resource, BitSet allowed, BitSet conditional, BitSet denied, List<Integer> reps,
+            Map<String, EdgeStatus> unknown) {
+        BitSet granted = (BitSet) allowed.clone();
+        granted.or(conditional);
+        BitSet any = (BitSet) granted.clone();
+        any.or(denied);
+        List<String> admin = adminReasons(resource, allowed, granted);
+        boolean everything = granted.cardinality() == all.size();
+        List<String> present = new ArrayList<>();
+        int servicesGranted = 0;
+        for (int i = any.nextSetBit(0); i >= 0; ) {
+            String service = all.get(i).service();
+            int[] range = serviceRange.get(service);
+            present.add(service);
+            int g = granted.nextSetBit(range[0]);
+            if (g >= 0 && g < range[1]) {
+                servicesGranted++;
+            }
+            i = range[1] >= all.size() ? -1 : any.nextSetBit(range[1]);
+        }
+        List<Capability> out = new ArrayList<>();
+        if (!present.isEmpty() && (everything || servicesGranted > MAX_SERVICES)) {
+            List<String> services = new ArrayList<>();
+            for (String service : present) {
+                int[] range = serviceRange.get(service);
+                int g = granted.nextSetBit(range[0]);
+                if (g >= 0 && g < range[1]) {
+                    services.add(service);
+                }
+            }
+            List<String> reasons = new ArrayList<>();
+            for (String r : admin) {
+                reasons.add(r.startsWith("PM ") ? r.substring(3) : r);
+            }
+            out.add(capability("*", resource, allowed, conditional, denied, granted, 0, all.size(), everything, services,
+                    reasons, reps));
+        } else {
+            for (String service : present) {
+                int[] range = serviceRange.get(service);
+                boolean full = count(granted, range[0], range[1]) == range[1] - range[0];
+                List<String> reasons = new ArrayList<>();
+                for (String a : admin) {
+                    if (a.startsWith(service + ":") || a.startsWith("PM ") && a.contains(" " + service + ":")) {
+                        reasons.add(a.startsWith("PM ") ? a.substring(3) : a);
+                    }
+                }
+                out.add(capability(service, resource, allowed, conditional, denied, granted, range[0], range[1], full,
+                        List.of(service), reasons, reps));
+            }
+        }
+        Map<String, List<String>> unknownByService = new TreeMap<>();
+        for (Map.Entry<String, EdgeStatus> e : unknown.entrySet()) {
+            String service = e.getKey().contains(":") ? e.getKey().substring(0, e.getKey().indexOf(':')).toLowerCase(Locale.ROOT)
+                    : e.getKey();
+            unknownByService.computeIfAbsent(service, k -> new ArrayList<>()).add(e.getKey());
+        }
+        for (Map.Entry<String, List<String>> e : unknownByService.entrySet()) {
+            EdgeStatus st = EdgeStatus.DENIED;
+            List<String> granted2 = new ArrayList<>();
+            List<String> conditional2 = new ArrayList<>();
+            for (String action : e.getValue()) {
+                EdgeStatus s = unknown.get(action);
+                st = Check.strongest(st, s);
+                if (s != EdgeStatus.DENIED) {
+                    granted2.add(action);
+                }
+                if (s == EdgeStatus.CONDITIONAL) {
+                    conditional2.add(action);
+                }
+            }
+            out.add(new Capability(e.getKey(), resource, st, granted2.isEmpty() ? e.getValue() : granted2,
+                    granted2.isEmpty() ? e.getValue().size() : granted2.size(), conditional2, List.of(e.getKey()), false,
+                    AccessLevel.WRITE, List.of(), List.of(e.getValue().get(0))));
+        }
+        return out;
+    }
+
+    /** One capability over catalogue positions [from, to). */
+    private Capability capability(String service, String resource, BitSet allowed, BitSet conditional, BitSet denied,
+            BitSet granted, int from, int to, boolean full, List<String> services, List<String> admin, List<Integer> reps) {
+        int a = allowed.nextSetBit(from);
+        int c = conditional.nextSetBit(from);
+        EdgeStatus st = a >= 0 && a < to ? EdgeStatus.ALLOWED : c >= 0 && c < to ? EdgeStatus.CONDITIONAL
+                : EdgeStatus.DENIED;
+        BitSet listed = st == EdgeStatus.DENIED ? denied : granted;
+        List<String> names = new ArrayList<>();
+        AccessLevel level = null;
+        int count = 0;
+        for (int i = listed.nextSetBit(from); i >= 0 && i < to; i = listed.nextSetBit(i + 1)) {
+            count++;
+            ActionInfo info = all.get(i);
+            if (names.size() < Capability.MAX_LISTED) {
+                names.add(info.fullName());
+            }
+            if (level == null || rank(info.accessLevel()) > rank(level)) {
+                level = info.accessLevel();
+            }
+        }
+        if (count > Capability.MAX_LISTED) {
+            names = List.of();
+        }
+        List<String> cond = new ArrayList<>();
+        for (int i = conditional.nextSetBit(from); i >= 0 && i < to && cond.size() < Capability.MAX_LISTED;
+                i = conditional.nextSetBit(i + 1)) {
+            cond.add(all.get(i).fullName());
+        }
+        List<String> representatives = new ArrayList<>();
+        for (int rep : reps) {
+            if (representatives.size() < 3 && rep >= from && rep < to && listed.get(rep)) {
+                representatives.add(all.get(rep).fullName());
+            }
+        }
+        return new Capability(service, resource, st, names, count, cond, services, full,
+                level == null ? AccessLevel.LIST : level, admin, representatives);
+    }
+
+    private static int rank(AccessLevel level) {
+        switch (level) {
+            case LIST:
+                return 0;
+            case READ:
+                return 1;
+            case TAGGING:
+                return 2;
+            case WRITE:
+                return 3;
+            default:
+                return 4;
+        }
+    }
+
+    private final Map<String, Integer> named = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private boolean has(BitSet set, String action) {
+        Integer i = named.computeIfAbsent(action, a -> indexOf.getOrDefault(a.toLowerCase(Locale.ROOT), -1));
+        return i >= 0 && set.get(i);
+    }
+
+    private List<String> adminReasons(String resource, BitSet allowed, BitSet granted) {
+        List<String> reasons = new ArrayList<>();
+        boolean everything = coversEverything(resource);
+        boolean allRoles = everything || coversAllRoles(resource);
+        if (!allRoles) {
+            return reasons;
+        }
+        if (everything && granted.cardinality() == all.size()) {
+            reasons.add(suffix("* on " + resource, allowed.cardinality() == all.size()));
+            return reasons;
+        }
+        int[] iam = serviceRange.get("iam");
+        if (everything && iam != null && count(granted, iam[0], iam[1]) == iam[1] - iam[0]) {
+            reasons.add(suffix("iam:* on " + resource, count(allowed, iam[0], iam[1]) == iam[1] - iam[0]));
+        }
+        for (String action : List.of("iam:PassRole", "sts:AssumeRole")) {
+            if (has(granted, action)) {
+                reasons.add(suffix(action + " on " + resource, has(allowed, action)));
+            }
+        }
+        if (everything) {
+            for (String action : PRIVILEGE_ESCALATION) {
+                if (has(granted, action)) {
+                    reasons.add(suffix(action + " on " + resource, has(allowed, action)));
+                }
+            }
+            int listed = 0;
+            for (int i = granted.nextSetBit(0); i >= 0 && listed < 5; i = granted.nextSetBit(i + 1)) {
+                if (!permissionsManagement.get(i)) {
+                    continue;
+                }
+                String name = all.get(i).fullName();
+                if (!PRIVILEGE_ESCALATION.contains(name) && !name.equals("iam:PassRole")) {
+                    reasons.add("PM " + suffix("permissions management " + name + " on " + resource, allowed.get(i)));
+                    listed++;
+                }
+            }
+        }
+        return reasons;
+    }
+
+    private static String suffix(String reason, boolean outright) {
+        return outright ? reason : reason + " (conditional)";
+    }
+
+    /** Whether a resource pattern covers every resource (of its service): {@code *}, {@code arn:*}, or a resource part of {@code *}. */
+    static boolean coversEverything(String resource) {
+        if (resource.equals("*") || resource.equals("arn:*")) {
+            return true;
+        }
+        String[] p = resource.split(":", 6);
+        return p.length == 6 && p[0].equals("arn") && p[5].equals("*");
+    }
+
+    /** Whether a resource pattern covers every IAM role of an account. */
+    static boolean coversAllRoles(String resource) {
+        String[] p = resource.split(":", 6);
+        return p.length == 6 && (p[2].equals("iam") || p[2].equals("*")) && (p[5].equals("role/*") || p[5].equals("role*")
+                || p[5].equals("*"));
+    }
+
+    /** The catalogue actions a statement's Action or NotAction matches (a fresh set). */
+    BitSet actionsOf(Statement s) {
+        BitSet out = new BitSet();
+        if (s.action() != null) {
+            for (ActionPattern p : s.action()) {
+                out.or(indices(p));
+            }
+            return out;
+        }
+        out.set(0, all.size());
+        for (ActionPattern p : s.notAction()) {
+            out.andNot(indices(p));
+        }
+        return out;
+    }
+
+    /** Action names in a statement that the catalogue does not know (a new service): evaluated one by one. */
+    private Set<String> unknownActionsOf(Statement s) {
+        if (s.action() == null) {
+            return Set.of();
+        }
+        Set<String> out = new TreeSet<>();
+        for (ActionPattern p : s.action()) {
+            String text = p.text();
+            int colon = text.indexOf(':');
+            if (colon > 0 && indices(p).isEmpty() && !text.substring(0, colon).contains("*")) {
+                out.add(text);
+            }
+        }
+        return out;
+    }
+
+    /** The catalogue actions an action pattern matches; shared, never modified. */
+    private BitSet indices(ActionPattern p) {
+        String key = p.text().toLowerCase(Locale.ROOT);
+        BitSet cached = patterns.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        BitSet computed = new BitSet();
+        int colon = key.indexOf(':');
+        if (key.equals("*")) {
+            computed.set(0, all.size());
+        } else if (colon > 0 && !key.substring(0, colon).contains("*") && !key.substring(0, colon).contains("?")) {
+            int[] range = serviceRange.get(key.substring(0, colon));
+            if (range != null && key.substring(colon + 1).chars().allMatch(ch -> ch == '*')) {
+                computed.set(range[0], range[1]);
+            } else {
+                for (ActionInfo a : catalogue.expand(key)) {
+                    computed.set(indexOf.get(a.fullName().toLowerCase(Locale.ROOT)));
+                }
+            }
+        } else {
+            for (int i = 0; i < lowerNames.length; i++) {
+                if (p.matchesLowerCase(lowerNames[i])) {
+                    computed.set(i);
+                }
+            }
+        }
+        patterns.putIfAbsent(key, computed);
+        return computed;
+    }
+}

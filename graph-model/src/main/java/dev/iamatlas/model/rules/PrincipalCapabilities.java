@@ -1,0 +1,106 @@
+package dev.iamatlas.model.rules;
+
+import dev.iamatlas.model.graph.AccessEdge;
+import dev.iamatlas.model.graph.EdgeType;
+import dev.iamatlas.model.graph.Node;
+import dev.iamatlas.model.snapshot.IamRole;
+import dev.iamatlas.model.snapshot.IamUser;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * CAN_PERFORM: what each role and user can do — one edge per capability (a service's actions on a resource
+ * pattern, such as "dynamodb: GetItem, Query on table/orders"), with the effective permissions after permissions
+ * boundaries, SCPs and explicit denies (see {@link CapabilityAnalyzer}). A principal with admin-equivalent access
+ * is flagged on its node ({@link Node#ADMIN_EQUIVALENT}, with the reasons) and on the capability edges that give it.
+ * This rule is the authority for role and user nodes.
+ *
+ * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html">Policy evaluation logic</a>
+ * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html">Permissions boundaries</a>
+ */
+public final class PrincipalCapabilities implements AccessRule {
+
+    @Override
+    public String name() {
+        return "PrincipalCapabilities";
+    }
+
+    @Override
+    public List<String> subjects(SnapshotIndex index) {
+        return index.principals();
+    }
+
+    @Override
+    public void compute(String subject, UnitContext ctx) {
+        Identity identity = ctx.identity(subject);
+        if (identity == null) {
+            return;
+        }
+        List<Capability> capabilities = ctx.run().services().capabilities().capabilities(identity, ctx.run());
+        Set<String> reasons = new LinkedHashSet<>();
+        for (Capability c : capabilities) {
+            reasons.addAll(c.adminReasons());
+        }
+        String admin = reasons.isEmpty() ? null : String.join("; ", reasons);
+        String name;
+        if (identity.user()) {
+            IamUser user = ctx.user(subject);
+            ctx.node(Nodes.user(user, ctx.account(), admin));
+            name = user.name();
+        } else {
+            IamRole role = ctx.role(subject);
+            ctx.node(Nodes.role(role, ctx.account(), admin));
+            name = role.name();
+        }
+        for (Capability c : capabilities) {
+            Node node = Nodes.capability(c.service(), c.resource(), c.nodeLabel());
+            ctx.reference(node);
+            List<String> notes = new ArrayList<>();
+            notes.add(describe(c));
+            notes.addAll(identity.uncertainties());
+            String lead = name + " can " + (c.service().equals("*") ? "" : c.service() + ": ") + c.edgeLabel() + " on "
+                    + c.shortResource() + " (" + c.level().displayName() + ")";
+            AccessEdge.Builder b = Edges.lazyChecked(EdgeType.CAN_PERFORM, subject, node.id(), c.status(), () -> lead,
+                    () -> checks(identity, c, ctx.run()), notes)
+                    .label(c.edgeLabel())
+                    .attribute(AccessEdge.ACCESS_LEVEL, c.level().displayName())
+                    .attribute(AccessEdge.ACTIONS, c.allActionsOfService() && c.service().equals("*") ? "*"
+                            : c.actions().isEmpty() ? c.actionCount() + " actions" : String.join(",", c.actions()));
+            if (!c.adminReasons().isEmpty()) {
+                b.attribute(AccessEdge.ADMIN_EQUIVALENT, "true");
+            }
+            ctx.edge(b.build());
+        }
+    }
+
+    private static String describe(Capability c) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(c.actionCount()).append(c.actionCount() == 1 ? " action" : " actions");
+        if (c.service().equals("*")) {
+            sb.append(" in ").append(c.services().size()).append(c.services().size() == 1 ? " service" : " services");
+        }
+        sb.append(" on ").append(c.resource());
+        if (!c.actions().isEmpty() && c.actions().size() <= 12) {
+            sb.append(": ").append(String.join(", ", c.actions()));
+        }
+        if (!c.conditionalActions().isEmpty()) {
+            sb.append("; only under conditions: ").append(c.conditionalActions().size() <= 12
+                    ? String.join(", ", c.conditionalActions()) : c.conditionalActions().size() + " actions");
+        }
+        if (!c.adminReasons().isEmpty()) {
+            sb.append("; admin-equivalent: ").append(String.join("; ", c.adminReasons()));
+        }
+        return sb.toString();
+    }
+
+    private static List<Check> checks(Identity identity, Capability c, AnalysisRun run) {
+        List<Check> out = new ArrayList<>();
+        for (String action : c.representatives()) {
+            out.add(identity.applyTo(Check.request("the principal's policies allow " + action)).action(action)
+                    .resource(c.resource()).rcps(run.rcpsFor(action)).absent(Callers.PRINCIPAL_ABSENT).evaluate());
+        }
+        return out;
+    }
+}

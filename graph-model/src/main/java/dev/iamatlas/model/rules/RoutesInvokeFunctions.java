@@ -1,0 +1,120 @@
+package dev.iamatlas.model.rules;
+
+import dev.iamatlas.model.graph.AccessEdge;
+import dev.iamatlas.model.graph.EdgeType;
+import dev.iamatlas.model.snapshot.ApiV2;
+import dev.iamatlas.model.snapshot.RestApi;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * INVOKES: API Gateway invokes a Lambda function (or alias, or version) for a route in a stage, or for a Lambda
+ * authorizer, under the target's own resource policy. The permission is decided by evaluating the target
+ * qualifier's policy for principal {@code apigateway.amazonaws.com}, action {@code lambda:InvokeFunction}, resource
+ * the qualified function ARN, with {@code aws:SourceArn} the route's execute-api ARN as API Gateway sends it (one
+ * request per method of an {@code ANY} route; {@code .../API_ID/authorizers/ID} for an authorizer) and
+ * {@code aws:SourceAccount} the API's account. AWS_PROXY and AWS integrations, REST and HTTP/WebSocket APIs;
+ * {@code ${stageVariables.x}} is resolved per stage. A link that cannot work stays as a DENIED edge: a missing
+ * permission, an unset stage variable, a function, alias or version that does not exist. Integrations with a
+ * credentials role are {@link RoutesInvokeViaCredentialsRole}'s.
+ *
+ * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway.html#apigateway-permissions">Lambda: Granting API Gateway access</a>
+ * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html">Lambda proxy integrations</a>
+ * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/amazon-api-gateway-using-stage-variables.html">Stage variables</a>
+ */
+public final class RoutesInvokeFunctions implements AccessRule {
+
+    @Override
+    public String name() {
+        return "RoutesInvokeFunctions";
+    }
+
+    @Override
+    public List<String> subjects(SnapshotIndex index) {
+        return ApiSubjects.of(index);
+    }
+
+    @Override
+    public void compute(String subject, UnitContext ctx) {
+        String id = ApiSubjects.id(subject);
+        List<ApiRoutes.Route> routes;
+        List<ApiRoutes.Authorizer> authorizers;
+        Map<String, Map<String, String>> stages;
+        String region;
+        boolean v2 = ApiSubjects.isV2(subject);
+        if (v2) {
+            ApiV2 api = ctx.apiV2(id);
+            if (api == null) {
+                return;
+            }
+            routes = ctx.run().routes((v2 ? "v2:" : "rest:") + id);
+            authorizers = ApiRoutes.authorizers(api, ctx.partition(), ctx.account());
+            stages = ApiRoutes.stageVariables(api);
+            region = api.region();
+        } else {
+            RestApi api = ctx.restApi(id);
+            if (api == null) {
+                return;
+            }
+            routes = ctx.run().routes((v2 ? "v2:" : "rest:") + id);
+            authorizers = ApiRoutes.authorizers(api, ctx.partition(), ctx.account());
+            stages = ApiRoutes.stageVariables(api);
+            region = api.region();
+        }
+        for (ApiRoutes.Route route : routes) {
+            ApiRoutes.Integration integration = route.integration();
+            if (!LambdaInvocations.invokesLambda(integration) || LambdaInvocations.usesRole(integration.credentials())
+                    || LambdaInvocations.isCallerPassthrough(integration.credentials())) {
+                continue;
+            }
+            LambdaTarget target = LambdaTarget.resolve(integration.uri(), route.stageVariables(), ctx);
+            ctx.node(Nodes.route(route, ctx.partition(), ctx.account()));
+            String lead = "API Gateway invokes " + LambdaInvocations.targetName(target) + " for " + route.displayName()
+                    + " in stage " + route.stage();
+            emit(ctx, route.arn(), target, route.arnsByMethod(), route, lead, null, route.stage());
+        }
+        for (ApiRoutes.Authorizer a : authorizers) {
+            if (!a.lambda() || LambdaTarget.functionArnOf(a.uri()) == null || LambdaInvocations.usesRole(a.credentials())) {
+                continue;
+            }
+            ctx.node(Nodes.authorizer(a, v2, ctx.partition(), ctx.account(), region));
+            if (LambdaTarget.usesStageVariables(a.uri())) {
+                for (Map.Entry<String, Map<String, String>> stage : stages.entrySet()) {
+                    LambdaTarget target = LambdaTarget.resolve(a.uri(), stage.getValue(), ctx);
+                    emit(ctx, a.arn(), target, Map.of("", a.arn()), null, authorizerLead(a, target, stage.getKey()),
+                            stage.getKey(), stage.getKey());
+                }
+            } else {
+                LambdaTarget target = LambdaTarget.resolve(a.uri(), Map.of(), ctx);
+                emit(ctx, a.arn(), target, Map.of("", a.arn()), null, authorizerLead(a, target, null), null, null);
+            }
+        }
+    }
+
+    private static String authorizerLead(ApiRoutes.Authorizer a, LambdaTarget target, String stage) {
+        return "API Gateway invokes " + LambdaInvocations.targetName(target) + " as Lambda authorizer "
+                + (a.name() != null ? a.name() : a.id()) + (stage == null ? "" : " in stage " + stage);
+    }
+
+    private static void emit(UnitContext ctx, String from, LambdaTarget target, Map<String, String> sourceArns,
+            ApiRoutes.Route route, String lead, String discriminator, String stage) {
+        LambdaInvocations.targetNode(ctx, target);
+        AccessEdge.Builder b;
+        if (target.problem() != null || target.outsideSnapshot()) {
+            b = LambdaInvocations.unresolvable(EdgeType.INVOKES, from, target, lead);
+        } else {
+            List<Check> checks = LambdaInvocations.apiGatewayChecks(ctx, target, sourceArns);
+            MethodStatus ms = route == null ? null : MethodStatus.of(route, checks);
+            b = Edges.checked(EdgeType.INVOKES, from, target.nodeId(), () -> lead, checks, List.of());
+            if (ms != null) {
+                b.status(ms.status);
+                ms.annotate(b);
+            }
+        }
+        b.discriminator(discriminator).attribute(AccessEdge.STAGE, stage)
+                .attribute(AccessEdge.FUNCTION_ARN, target.resolved() != null ? target.resolved() : target.configured())
+                .attribute(AccessEdge.SOURCE_ARN, sourceArns.size() == 1 ? sourceArns.values().iterator().next()
+                        : route != null ? route.arn() : null);
+        ctx.edge(b.build());
+    }
+}
