@@ -95,7 +95,7 @@ public final class ElkDiagramLayout implements DiagramLayout {
                 // Pseudo positions for interactive layering: x picks the layer, y the initial order.
                 n.setLocation(layers.get(node.id()) * 1000.0, order++ * 10.0);
             } else {
-                n.setProperty(LayeredOptions.PARTITIONING_PARTITION, node.kind().tier().ordinal());
+                n.setProperty(LayeredOptions.PARTITIONING_PARTITION, node.column().ordinal());
             }
             elkNodes.put(node.id(), n);
         }
