@@ -26,7 +26,8 @@ import java.util.Set;
  *   is shown, not followed);</li>
  *   <li>{@link Kind#AROUND}: one node's upstream and downstream reach, nearest first;</li>
  *   <li>{@link Kind#DEFAULT}: what to look at first: everything for a small account (up to {@value #SMALL}
- *   nodes); else the findings' paths when there are findings (what is wrong, compact and readable); else
+ *   nodes); else the most severe findings' paths (up to {@value #FIRST_LOOK} nodes: what is wrong, compact and
+ *   readable) when there are findings; else
  *   everything when it fits, else the Internet's reach.</li>
  * </ul>
  * All run in time linear in the part of the diagram they visit.
@@ -34,6 +35,11 @@ import java.util.Set;
 public final class ViewSelection {
     /** Up to this many nodes, the default view is the whole account. */
     public static final int SMALL = 40;
+    /**
+     * The default view of a large account shows the most severe findings' paths up to this many nodes: what one can
+     * take in at first; the Findings view shows them all (up to its own budget).
+     */
+    public static final int FIRST_LOOK = 300;
     /** How many nodes a view shows at most unless told otherwise: the canvas stays fluid at this size. */
     public static final int DEFAULT_MAX_NODES = 1500;
 
@@ -153,7 +159,7 @@ public final class ViewSelection {
                 if (diagram.nodeCount() <= SMALL) {
                     yield null;
                 }
-                Set<String> nodes = findings(diagram, findings, maxNodes);
+                Set<String> nodes = findings(diagram, findings, Math.min(maxNodes, FIRST_LOOK));
                 if (!nodes.isEmpty()) {
                     yield nodes;
                 }

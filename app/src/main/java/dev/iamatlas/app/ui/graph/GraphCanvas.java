@@ -230,7 +230,7 @@ public final class GraphCanvas extends Region {
      * Brings the nodes into view together: fitted when that keeps names readable (zoom at most 1), else centred on
      * them at the readable zoom.
      */
-    public void fitNodes(java.util.Set<String> ids) {
+    public void fitNodes(java.util.List<String> ids) {
         double x0 = Double.MAX_VALUE;
         double y0 = Double.MAX_VALUE;
         double x1 = -Double.MAX_VALUE;
@@ -251,10 +251,17 @@ public final class GraphCanvas extends Region {
         double margin = 60;
         double available = Math.max(1, getHeight() - legendReserve());
         double s = Math.min(1, Math.min(getWidth() / (x1 - x0 + 2 * margin), available / (y1 - y0 + 2 * margin)));
-        s = Math.max(s, READABLE_SCALE * 0.8);
-        scale.set(s);
-        translateX.set(getWidth() / 2 - (x0 + x1) / 2 * s);
-        translateY.set(available / 2 - (y0 + y1) / 2 * s);
+        double minimum = READABLE_SCALE * 0.8;
+        if (s >= minimum) {
+            scale.set(s);
+            translateX.set(getWidth() / 2 - (x0 + x1) / 2 * s);
+            translateY.set(available / 2 - (y0 + y1) / 2 * s);
+            return;
+        }
+        var anchor = viewModel.laidOut().box(ids.get(0)).orElseThrow();
+        scale.set(minimum);
+        translateX.set(getWidth() / 3 - anchor.centerX() * minimum);
+        translateY.set(available / 2 - anchor.centerY() * minimum);
     }
 
     private double legendReserve() {

@@ -64,7 +64,7 @@ public final class GraphViewModel {
     /** A node the canvas should scroll to, set with {@link #reveal(String)}. */
     private final ObjectProperty<String> revealRequest = new SimpleObjectProperty<>();
     /** Nodes the canvas should bring into view together (a highlighted path), set by {@link #showPath}. */
-    private final ObjectProperty<Set<String>> fitRequest = new SimpleObjectProperty<>();
+    private final ObjectProperty<List<String>> fitRequest = new SimpleObjectProperty<>();
     private final Map<String, Point> pinned = new HashMap<>();
     private TaskExecutor.Handle running;
     private int generation;
@@ -145,8 +145,11 @@ public final class GraphViewModel {
         return revealRequest;
     }
 
-    /** Nodes to bring into view together; the canvas fits them at a readable zoom. */
-    public ObjectProperty<Set<String>> fitRequestProperty() {
+    /**
+     * Nodes to bring into view together; the canvas fits them at a readable zoom, or centres on the first when
+     * they do not fit.
+     */
+    public ObjectProperty<List<String>> fitRequestProperty() {
         return fitRequest;
     }
 
@@ -396,11 +399,17 @@ public final class GraphViewModel {
             return;
         }
         pathEdges.set(List.copyOf(edgeIds));
-        Set<String> shown = new LinkedHashSet<>();
-        ends.stream().filter(id -> laidOut.get().box(id).isPresent()).forEach(shown::add);
+        // The first edge's target (the route of a public path, the function of a broken permission) comes first:
+        // the canvas centres on it when the whole path does not fit at a readable zoom.
+        List<String> ordered = new ArrayList<>();
+        if (!edgeIds.isEmpty()) {
+            diagram.get().edge(edgeIds.get(0)).ifPresent(e -> ordered.add(e.target()));
+        }
+        ends.stream().filter(id -> !ordered.contains(id)).forEach(ordered::add);
+        List<String> shown = ordered.stream().filter(id -> laidOut.get().box(id).isPresent()).toList();
         if (!shown.isEmpty()) {
             fitRequest.set(null);
-            fitRequest.set(Set.copyOf(shown));
+            fitRequest.set(shown);
         }
     }
 

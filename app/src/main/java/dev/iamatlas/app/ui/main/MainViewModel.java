@@ -733,8 +733,10 @@ public final class MainViewModel {
         int total = e.diagram().nodeCount();
         StringBuilder text = new StringBuilder();
         if (graph.visibleProperty().get() != null && d.boxes().size() < total) {
-            text.append(String.format(Locale.ROOT, "Showing %,d of %,d nodes (%s) · ", d.boxes().size(), total,
-                    view.get().describe()));
+            String which = view.get().kind() == ViewSelection.Kind.DEFAULT ? (e.findings().isEmpty()
+                    ? "what the Internet reaches" : "the most severe findings") : view.get().describe();
+            text.append(String.format(Locale.ROOT, "Showing %,d of %,d nodes: %s (Show › Everything, or search, for"
+                    + " the rest) · ", d.boxes().size(), total, which));
         } else {
             text.append(String.format(Locale.ROOT, "%,d nodes · %,d links · ", d.boxes().size(), d.routes().size()));
         }

@@ -148,7 +148,7 @@ public final class NavigatorViewModel {
             }
             List<NavItem> functions = s.functions().stream().filter(f -> region(f.region()).equals(region))
                     .sorted(Comparator.comparing(LambdaFunction::name))
-                    .map(f -> NavItem.leaf(f.name(), f.runtime(), f.arn(), f.arn())).toList();
+                    .map(NavigatorViewModel::function).toList();
             List<NavItem> children = new ArrayList<>();
             if (!apis.isEmpty()) {
                 children.add(NavItem.folder("APIs", Integer.toString(apis.size()), apis));
@@ -176,6 +176,16 @@ public final class NavigatorViewModel {
         }
         String alias = s.metadata().accountAlias();
         return NavItem.folder(alias == null ? account : alias + " (" + account + ")", "account", top);
+    }
+
+    /** A function, with its aliases and published versions (each a node of its own in the graph). */
+    private static NavItem function(LambdaFunction f) {
+        List<NavItem> qualifiers = new ArrayList<>();
+        f.aliases().forEach(a -> qualifiers.add(NavItem.leaf(f.name() + ":" + a.name(), "alias → " + a.functionVersion(),
+                a.arn(), a.arn())));
+        f.versions().forEach(v -> qualifiers.add(NavItem.leaf(f.name() + ":" + v.version(), "version", v.arn(),
+                v.arn())));
+        return new NavItem(f.name(), f.runtime(), f.arn(), false, f.arn(), qualifiers);
     }
 
     private static NavItem restApi(RestApi api, String partition, String account) {
