@@ -68,7 +68,7 @@ public final class ApiGatewayPermissionMissing extends BaseDetector {
         }
         String what = authorizer ? "Lambda authorizer " + source.label() : source.label();
         List<String> denying = new ArrayList<>();
-        if (!partial) {
+        if (!partial && "EXPLICIT_DENY".equals(e.attribute(AccessEdge.DECISION_REASON))) {
             for (EvaluatedRequest r : e.evidence().requests()) {
                 for (InvolvedPolicy p : r.policies()) {
                     if (!p.denying().isEmpty()) {
@@ -97,6 +97,6 @@ public final class ApiGatewayPermissionMissing extends BaseDetector {
                             sourceArn, ctx.account())), null, RuleCatalogue.require(ruleId()).documentation());
         }
         ctx.report(finding(e.id(), Severity.HIGH, message, target.id(), "apigateway.amazonaws.com", List.of(e),
-                List.of(e.explanation()), fix));
+                List.of(), fix));
     }
 }

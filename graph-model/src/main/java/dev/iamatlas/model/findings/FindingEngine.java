@@ -28,6 +28,7 @@ public final class FindingEngine {
             .thenComparing(Finding::ruleId).thenComparing(Finding::resource).thenComparing(Finding::id);
 
     private final List<FindingDetector> detectors;
+    private List<List<String>> lastSubjects = List.of();
     private final ForkJoinPool pool;
     private final Map<Unit, State> units = new HashMap<>();
     private final Map<String, Set<Unit>> nodeReaders = new HashMap<>();
@@ -35,6 +36,16 @@ public final class FindingEngine {
     private final Map<EntityKey, Set<Unit>> entityReaders = new HashMap<>();
 
     private record Unit(int detector, String subject) {
+        /** Spreads the detector over the whole hash (the record default collides for numbered resource names). */
+        @Override
+        public int hashCode() {
+            return subject.hashCode() * 31 + detector;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Unit u && u.detector == detector && u.subject.equals(subject);
+        }
     }
 
     private record State(Set<String> nodes, Set<String> adjacency, Set<EntityKey> entities, List<Finding> findings) {
@@ -62,8 +73,9 @@ public final class FindingEngine {
         adjacencyReaders.clear();
         entityReaders.clear();
         List<Unit> work = new ArrayList<>();
+        lastSubjects = subjects(run);
         for (int d = 0; d < detectors.size(); d++) {
-            for (String subject : detectors.get(d).subjects(run.index())) {
+            for (String subject : new LinkedHashSet<>(lastSubjects.get(d))) { // once each, even if listed twice
                 work.add(new Unit(d, subject));
             }
         }
@@ -79,20 +91,28 @@ public final class FindingEngine {
             Set<String> rewiredNodes) {
         Set<Unit> dirty = new LinkedHashSet<>();
         Set<Unit> gone = new LinkedHashSet<>();
+        List<List<String>> subjects = subjects(run);
         for (int d = 0; d < detectors.size(); d++) {
-            Set<String> subjects = new LinkedHashSet<>(detectors.get(d).subjects(run.index()));
-            for (Unit u : units.keySet()) {
-                if (u.detector() == d && !subjects.contains(u.subject())) {
+            List<String> was = d < lastSubjects.size() ? lastSubjects.get(d) : List.of();
+            List<String> now = subjects.get(d);
+            if (now.equals(was)) {
+                continue; // the usual case after an edit: a sequential comparison, mostly of identical strings
+            }
+            Set<String> nowSet = new HashSet<>(now);
+            Set<String> wasSet = new HashSet<>(was);
+            for (String s : was) {
+                Unit u = new Unit(d, s);
+                if (!nowSet.contains(s) && units.containsKey(u)) {
                     gone.add(u);
                 }
             }
-            for (String s : subjects) {
-                Unit u = new Unit(d, s);
-                if (!units.containsKey(u)) {
-                    dirty.add(u);
+            for (String s : now) {
+                if (!wasSet.contains(s)) {
+                    dirty.add(new Unit(d, s));
                 }
             }
         }
+        lastSubjects = subjects;
         for (String node : changedNodes) {
             dirty.addAll(nodeReaders.getOrDefault(node, Set.of()));
         }
@@ -139,6 +159,15 @@ public final class FindingEngine {
         return new Change(added, removed, dirty.size());
     }
 
+    /** The subjects of every detector in the run's index. */
+    private List<List<String>> subjects(AnalysisRun run) {
+        List<List<String>> out = new ArrayList<>(detectors.size());
+        for (FindingDetector detector : detectors) {
+            out.add(detector.subjects(run.index()));
+        }
+        return out;
+    }
+
     /** Every current finding, in {@link #ORDER}. */
     public List<Finding> findings() {
         List<Finding> out = new ArrayList<>();
@@ -177,8 +206,8 @@ public final class FindingEngine {
         for (Map.Entry<Unit, FindingContext> e : results.entrySet()) {
             retire(e.getKey());
             FindingContext ctx = e.getValue();
-            State state = new State(new HashSet<>(ctx.nodeReads()), new HashSet<>(ctx.adjacencyReads()),
-                    new HashSet<>(ctx.entityReads()), List.copyOf(ctx.findings()));
+            State state = new State(Set.copyOf(ctx.nodeReads()), Set.copyOf(ctx.adjacencyReads()),
+                    Set.copyOf(ctx.entityReads()), List.copyOf(ctx.findings()));
             units.put(e.getKey(), state);
             for (String n : state.nodes()) {
                 nodeReaders.computeIfAbsent(n, k -> new HashSet<>()).add(e.getKey());

@@ -69,6 +69,18 @@ public final class PublicRouteToPrivilegedRole extends BaseDetector {
         }
     }
 
+    /** The first three reasons, and how many more. */
+    static String shortReasons(String reasons) {
+        if (reasons == null) {
+            return "";
+        }
+        String[] all = reasons.split("; ");
+        if (all.length <= 3) {
+            return reasons;
+        }
+        return String.join("; ", java.util.Arrays.copyOf(all, 3)) + "; and " + (all.length - 3) + " more";
+    }
+
     /** Paths from a function, alias or version to the roles it runs as: [RUNS_AS] or [RESOLVES_TO, RUNS_AS]. */
     static List<List<AccessEdge>> rolesBehind(String targetId, FindingContext ctx) {
         List<List<AccessEdge>> out = new ArrayList<>();
@@ -97,7 +109,7 @@ public final class PublicRouteToPrivilegedRole extends BaseDetector {
         String function = label(ctx, path.get(1).targetId());
         String message = "Anyone on the Internet can call " + route.displayName() + " in stage " + route.stage()
                 + " without authorization, and it runs " + function + " as " + role.label()
-                + ", which is admin-equivalent (" + role.attribute(Node.ADMIN_REASONS) + ").";
+                + ", which is admin-equivalent (" + shortReasons(role.attribute(Node.ADMIN_REASONS)) + ").";
         List<String> commands = new ArrayList<>();
         String id = route.apiId();
         if (subject.startsWith("rest:")) {

@@ -19,10 +19,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * What the Internet can reach, for {@code analyze}: the public routes (callable by anyone, or by anyone an
- * authorizer accepts), the functions reachable from them and from public function URLs, and the roles those
- * functions run as. Statuses are the weakest along the best path (ALLOWED beats CONDITIONAL); DENIED links are not
- * followed.
+ * What the Internet can reach, for {@code analyze}: the public routes — those anyone on the Internet can call
+ * without authorization (the Internet's edge to them is ALLOWED: not a private API, not restricted by the API's
+ * resource policy to some addresses; an API key is not authorization) — the functions reachable from them and from
+ * public function URLs, and the roles those functions run as. Routes behind an authorizer or IAM are not public.
+ * Statuses are the weakest along the best path (ALLOWED beats CONDITIONAL); DENIED links are not followed.
  *
  * @param publicRoutes routes the Internet can call, sorted by id
  * @param functions functions, aliases and versions reachable from the Internet, sorted by id
@@ -43,8 +44,8 @@ public record ReachSummary(List<PublicRoute> publicRoutes, List<ReachedFunction>
      * @param label such as {@code GET /orders [prod]}
      * @param apiId the API id
      * @param stage the stage
-     * @param authorizationType NONE, or the authorizer type for authorizer-gated routes
-     * @param status ALLOWED, or CONDITIONAL (an authorizer, an IP condition, an API key)
+     * @param authorizationType the route's authorization (NONE)
+     * @param status ALLOWED
      */
     public record PublicRoute(String routeId, String label, String apiId, String stage, String authorizationType,
             EdgeStatus status) {
@@ -85,14 +86,9 @@ public record ReachSummary(List<PublicRoute> publicRoutes, List<ReachedFunction>
         Map<String, EdgeStatus> best = new HashMap<>();
         Map<String, TreeSet<String>> via = new HashMap<>();
         Deque<String[]> queue = new ArrayDeque<>(); // {node id, entry id (route or url)}
-        List<String> starts = new ArrayList<>();
-        starts.add(NodeIds.INTERNET);
-        for (Node n : graph.nodes(NodeKind.AUTHORIZED_CALLER)) {
-            starts.add(n.id());
-        }
-        for (String start : starts) {
+        for (String start : List.of(NodeIds.INTERNET)) {
             for (AccessEdge e : graph.outgoing(start)) {
-                if (e.status() == EdgeStatus.DENIED) {
+                if (e.status() != EdgeStatus.ALLOWED) {
                     continue;
                 }
                 Node target = graph.target(e);

@@ -44,15 +44,24 @@ public final class SourceArnTooBroad extends BaseDetector {
                 continue;
             }
             Set<String> integrating = integratingSourceArns(t.arn(), ctx);
+            java.util.Map<String, Boolean> memo = new java.util.HashMap<>();
             for (Statement s : statements) {
-                check(ctx, t, policy, s, integrating);
+                check(ctx, t, policy, s, integrating, memo);
             }
         }
     }
 
-    private void check(FindingContext ctx, LambdaPolicies.Target t, ParsedPolicy policy, Statement s, Set<String> integrating) {
+    /**
+     * Checks one statement. {@code memo} remembers, per condition set and source ARN, what the evaluator said:
+     * statements of one policy that differ only in their Sid admit the same sources.
+     */
+    private void check(FindingContext ctx, LambdaPolicies.Target t, ParsedPolicy policy, Statement s, Set<String> integrating,
+            java.util.Map<String, Boolean> memo) {
+        String conditions = s.json().replaceFirst("\"Sid\":\"[^\"]*\",?", "");
         Severity worst = null;
         Admission admission = new Admission(policy.document(), s);
+        Set<String> stageless = new java.util.HashSet<>();
+        integrating.forEach(i -> stageless.add(stageless(i)));
         List<String> admitted = new ArrayList<>();
         Set<String> apis = new LinkedHashSet<>();
         for (String pattern : LambdaPolicies.sourceArnPatterns(s)) {
@@ -71,10 +80,11 @@ public final class SourceArnTooBroad extends BaseDetector {
             }
             apis.add(p.apiId());
             for (String candidate : sourceArns(p.apiId(), ctx)) {
-                if (integrating.contains(candidate) || !admits(admission, t.arn(), candidate, ctx.account())) {
+                if (integrating.contains(candidate) || !memo.computeIfAbsent(conditions + "|" + candidate,
+                        k -> admits(admission, t.arn(), candidate, ctx.account()))) {
                     continue;
                 }
-                Severity severity = otherStageOnly(candidate, integrating) ? Severity.MEDIUM : Severity.LOW;
+                Severity severity = stageless.contains(stageless(candidate)) ? Severity.MEDIUM : Severity.LOW;
                 worst = worst == null || severity.isAtLeast(worst) ? severity : worst;
                 if (admitted.size() < 10) {
                     admitted.add(candidate + (severity == Severity.MEDIUM ? " (another stage)" : " (another method or route)"));
@@ -111,15 +121,10 @@ public final class SourceArnTooBroad extends BaseDetector {
                         RuleCatalogue.require(ruleId()).documentation())));
     }
 
-    /** Whether the candidate differs from some integrating source only in its stage. */
-    private static boolean otherStageOnly(String candidate, Set<String> integrating) {
-        String[] c = candidate.split("/", 3);
-        for (String i : integrating) {
-            String[] p = i.split("/", 3);
-            if (c.length == 3 && p.length == 3 && c[0].equals(p[0]) && c[2].equals(p[2])) {
-                return true;
-            }
-        }
-        return false;
+    /** A source ARN without its stage: two sources that differ only in their stage have the same. */
+    private static String stageless(String sourceArn) {
+        int first = sourceArn.indexOf('/');
+        int second = first < 0 ? -1 : sourceArn.indexOf('/', first + 1);
+        return second < 0 ? sourceArn : sourceArn.substring(0, first) + sourceArn.substring(second);
     }
 }

@@ -1,6 +1,5 @@
 package dev.iamatlas.model.graph;
 
-import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -51,6 +50,11 @@ public final class AccessEdge {
      * own policies (which the snapshot cannot see) stand between.
      */
     public static final String RESOURCE_SIDE = "resourceSide";
+    /**
+     * Edge attribute: for an edge that is not ALLOWED, the evaluator's reason for the request that decided it
+     * (a {@code DecisionReason} name such as {@code EXPLICIT_DENY} or {@code NO_ALLOWING_STATEMENT}).
+     */
+    public static final String DECISION_REASON = "decisionReason";
     /** Edge attribute: why an edge is broken in a way no policy shows ("function not found", "unresolved stage variable"). */
     public static final String BROKEN_BECAUSE = "brokenBecause";
 
@@ -60,10 +64,11 @@ public final class AccessEdge {
     private final String sourceId;
     private final String targetId;
     private final String label;
-    private final SortedMap<String, String> attributes;
+    private final AttributeMap attributes;
     private final boolean derived;
     private final Supplier<EdgeEvidence> evidenceSource;
     private final Supplier<String> explanationSource;
+    private final java.util.function.Function<EdgeEvidence, String> explanationFromEvidence;
     private volatile EdgeEvidence evidence;
     private volatile String explanation;
 
@@ -74,11 +79,11 @@ public final class AccessEdge {
         this.targetId = b.targetId;
         this.id = b.id != null ? b.id : defaultId(b.type, b.sourceId, b.targetId, b.discriminator);
         this.label = b.label == null ? b.type.verb() : b.label;
-        this.attributes = b.attributes.isEmpty() ? Collections.emptySortedMap()
-                : Collections.unmodifiableSortedMap(new TreeMap<>(b.attributes));
+        this.attributes = AttributeMap.of(b.attributes);
         this.derived = b.derived;
         this.evidenceSource = b.evidence;
         this.explanationSource = b.explanation;
+        this.explanationFromEvidence = b.explanationFromEvidence;
         if (b.evidenceValue != null) {
             this.evidence = b.evidenceValue;
         }
@@ -160,7 +165,8 @@ public final class AccessEdge {
     public String explanation() {
         String e = explanation;
         if (e == null) {
-            e = explanationSource == null ? label : explanationSource.get();
+            e = explanationFromEvidence != null ? explanationFromEvidence.apply(evidence())
+                    : explanationSource == null ? label : explanationSource.get();
             explanation = e;
         }
         return e;
@@ -183,7 +189,7 @@ public final class AccessEdge {
     public boolean sameAs(AccessEdge other) {
         return other != null && id.equals(other.id) && type == other.type && status == other.status
                 && sourceId.equals(other.sourceId) && targetId.equals(other.targetId) && label.equals(other.label)
-                && attributes.equals(other.attributes) && derived == other.derived;
+                && attributes.sameAs(other.attributes) && derived == other.derived;
     }
 
     @Override
@@ -204,6 +210,7 @@ public final class AccessEdge {
         private boolean derived;
         private Supplier<EdgeEvidence> evidence;
         private Supplier<String> explanation;
+        private java.util.function.Function<EdgeEvidence, String> explanationFromEvidence;
         private EdgeEvidence evidenceValue;
         private String explanationValue;
 
@@ -267,6 +274,12 @@ public final class AccessEdge {
         /** The long explanation, computed on first use. */
         public Builder explanation(Supplier<String> source) {
             this.explanation = source;
+            return this;
+        }
+
+        /** The long explanation, computed on first use from the edge's evidence. */
+        public Builder explanationFrom(java.util.function.Function<EdgeEvidence, String> source) {
+            this.explanationFromEvidence = source;
             return this;
         }
 

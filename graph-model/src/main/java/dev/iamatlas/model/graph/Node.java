@@ -1,6 +1,5 @@
 package dev.iamatlas.model.graph;
 
-import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -81,7 +80,7 @@ public final class Node {
     private final String account;
     private final String region;
     private final String groupId;
-    private final SortedMap<String, String> attributes;
+    private final AttributeMap attributes;
 
     private Node(Builder b) {
         this.id = b.id;
@@ -91,8 +90,7 @@ public final class Node {
         this.account = b.account;
         this.region = b.region;
         this.groupId = b.groupId;
-        this.attributes = b.attributes.isEmpty() ? Collections.emptySortedMap()
-                : Collections.unmodifiableSortedMap(new TreeMap<>(b.attributes));
+        this.attributes = AttributeMap.of(b.attributes);
     }
 
     /**
@@ -165,7 +163,7 @@ public final class Node {
         return other != null && id.equals(other.id) && kind == other.kind && label.equals(other.label)
                 && Objects.equals(arn, other.arn) && Objects.equals(account, other.account)
                 && Objects.equals(region, other.region) && Objects.equals(groupId, other.groupId)
-                && attributes.equals(other.attributes);
+                && attributes.sameAs(other.attributes);
     }
 
     /** A builder holding this node's fields, to make a changed copy. */

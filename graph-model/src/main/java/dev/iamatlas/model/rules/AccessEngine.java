@@ -2,6 +2,7 @@ package dev.iamatlas.model.rules;
 
 import dev.iamatlas.model.graph.AccessEdge;
 import dev.iamatlas.model.graph.AccessGraph;
+import dev.iamatlas.model.graph.EdgeType;
 import dev.iamatlas.model.graph.GraphWriter;
 import dev.iamatlas.model.graph.Node;
 import dev.iamatlas.model.snapshot.AccountSnapshot;
@@ -41,6 +42,7 @@ public final class AccessEngine {
     private AccessGraph graph;
     private SnapshotIndex index;
     private AnalysisRun run;
+    private List<List<String>> lastSubjects = List.of();
     private final Map<UnitKey, Map<String, UnitContext.Part>> units = new HashMap<>();
     private final Map<EntityKey, Set<PartRef>> readers = new HashMap<>();
     private final Map<String, NodeSlot> slots = new HashMap<>();
@@ -48,6 +50,19 @@ public final class AccessEngine {
 
     /** One unit: a rule and a subject. */
     record UnitKey(int rule, String subject) {
+        /**
+         * Spreads the rule over the whole hash: the record default ({@code 31 * rule + hash(subject)}) collides for
+         * ARNs that differ by one in their second-to-last character, as numbered resource names do.
+         */
+        @Override
+        public int hashCode() {
+            return subject.hashCode() * 31 + rule;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof UnitKey k && k.rule == rule && k.subject.equals(subject);
+        }
     }
 
     /** One part of one unit. */
@@ -144,8 +159,9 @@ public final class AccessEngine {
         assumers = computeAssumers(index.principals());
         run.setAssumers(List.copyOf(assumers));
         List<Task> tasks = new ArrayList<>();
+        lastSubjects = subjects();
         for (int r = 0; r < rules.size(); r++) {
-            for (String subject : rules.get(r).subjects(index)) {
+            for (String subject : new LinkedHashSet<>(lastSubjects.get(r))) { // once each, even if listed twice
                 tasks.add(new Task(new UnitKey(r, subject), null, false));
             }
         }
@@ -170,6 +186,7 @@ public final class AccessEngine {
                     new ArrayList<>(graph.edges()), units.size(), 0, true);
         }
         SnapshotIndex before = index;
+        AnalysisRun previousRun = run;
         index = new SnapshotIndex(snapshot);
         run = new AnalysisRun(index, services);
         Set<EntityKey> changed = SnapshotChanges.between(before, index);
@@ -192,22 +209,32 @@ public final class AccessEngine {
             assumers = next;
         }
         run.setAssumers(List.copyOf(assumers));
+        run.reuseAssumerIndex(previousRun, assumerDelta);
 
         Map<UnitKey, Task> work = new LinkedHashMap<>();
+        List<List<String>> subjects = subjects();
         for (int r = 0; r < rules.size(); r++) {
-            Set<String> subjects = new LinkedHashSet<>(rules.get(r).subjects(index));
-            for (UnitKey key : new ArrayList<>(units.keySet())) {
-                if (key.rule() == r && !subjects.contains(key.subject())) {
+            List<String> was = r < lastSubjects.size() ? lastSubjects.get(r) : List.of();
+            List<String> now = subjects.get(r);
+            if (now.equals(was)) {
+                continue; // the usual case after an edit: a sequential comparison, mostly of identical strings
+            }
+            Set<String> nowSet = new HashSet<>(now);
+            Set<String> wasSet = new HashSet<>(was);
+            for (String subject : was) {
+                UnitKey key = new UnitKey(r, subject);
+                if (!nowSet.contains(subject) && units.containsKey(key)) {
                     work.put(key, new Task(key, null, true));
                 }
             }
-            for (String subject : subjects) {
-                UnitKey key = new UnitKey(r, subject);
-                if (!units.containsKey(key)) {
+            for (String subject : now) {
+                if (!wasSet.contains(subject)) {
+                    UnitKey key = new UnitKey(r, subject);
                     work.put(key, new Task(key, null, false));
                 }
             }
         }
+        lastSubjects = subjects;
         for (EntityKey key : changed) {
             for (PartRef ref : readers.getOrDefault(key, Set.of())) {
                 Task task = work.get(ref.unit());
@@ -248,6 +275,18 @@ public final class AccessEngine {
         apply(execute(tasks), touched, removed, added, changedNodes);
         GraphWriter.of(graph).setNotes(graphNotes());
         return new Update(changed, changedNodes, rewired(removed, added), removed, added, tasks.size(), parts, false);
+    }
+
+    /**
+     * The subjects of every rule in the current index. A unit whose subject stays and that read nothing (it emitted
+     * nothing either, so it is not kept) cannot change: only added and removed subjects need a look.
+     */
+    private List<List<String>> subjects() {
+        List<List<String>> out = new ArrayList<>(rules.size());
+        for (AccessRule rule : rules) {
+            out.add(rule.subjects(index));
+        }
+        return out;
     }
 
     private Set<String> affectedPrincipals(Set<EntityKey> changed, SnapshotIndex before, SnapshotIndex after) {
@@ -302,6 +341,7 @@ public final class AccessEngine {
 
     private List<String> graphNotes() {
         List<String> notes = new ArrayList<>(run.organizationNotes());
+        notes.addAll(index.duplicates());
         for (ScanGap gap : index.globalGaps()) {
             notes.add("the scan could not read " + gap.describe() + "; what it would have shown is missing from the graph");
         }
@@ -363,7 +403,10 @@ public final class AccessEngine {
         Set<String> kept = new HashSet<>();
         for (AccessEdge e : added) {
             AccessEdge old = was.get(e.id());
-            if (old != null && old.sameAs(e) && old.explanation().equals(e.explanation())) {
+            // No finding quotes a capability edge's explanation (finding paths end at roles), and computing it would
+            // build the lazy evidence of every capability of every principal an edit touched.
+            if (old != null && old.sameAs(e)
+                    && (e.type() == EdgeType.CAN_PERFORM || old.explanation().equals(e.explanation()))) {
                 kept.add(e.id());
             } else {
                 out.add(e.sourceId());
@@ -475,6 +518,7 @@ public final class AccessEngine {
             touched.add(edge.sourceId());
             touched.add(edge.targetId());
         }
+        part.freeze();
     }
 
     /** The declarations of one node: the authority's definition wins over references; ties broken by content. */

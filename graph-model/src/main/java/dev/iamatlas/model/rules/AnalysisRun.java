@@ -187,12 +187,34 @@ public final class AnalysisRun {
         this.assumers = principals;
     }
 
+    /**
+     * Builds the index of {@link #assumersOf} from an earlier run's of the same account: only the principals in
+     * {@code changed} (assumers that joined, left, or whose policies changed; the engine knows) are read again.
+     */
+    void reuseAssumerIndex(AnalysisRun earlier, Set<String> changed) {
+        AssumerIndex index = earlier.assumerIndex;
+        Set<String> since = changed;
+        if (index == null && earlier.earlierAssumerIndex != null) { // the earlier run never needed its own
+            index = earlier.earlierAssumerIndex;
+            since = new java.util.HashSet<>(earlier.changedAssumers);
+            since.addAll(changed);
+        }
+        if (index != null && since.isEmpty()) {
+            this.assumerIndex = index;
+        } else {
+            this.earlierAssumerIndex = index;
+            this.changedAssumers = Set.copyOf(since);
+        }
+    }
+
     /** The principals whose identity policies can allow {@code sts:AssumeRole} on some (not all) roles, sorted. */
     public List<String> assumers() {
         return assumers;
     }
 
     private volatile AssumerIndex assumerIndex;
+    private AssumerIndex earlierAssumerIndex;
+    private Set<String> changedAssumers = Set.of();
 
     /**
      * The {@link #assumers()} whose policies may allow {@code sts:AssumeRole} on {@code roleArn}: those with an Allow
@@ -205,8 +227,9 @@ public final class AnalysisRun {
             synchronized (this) {
                 index = assumerIndex;
                 if (index == null) {
-                    index = new AssumerIndex(this);
+                    index = new AssumerIndex(this, earlierAssumerIndex, changedAssumers);
                     assumerIndex = index;
+                    earlierAssumerIndex = null;
                 }
             }
         }
@@ -215,35 +238,49 @@ public final class AnalysisRun {
 
     /** Assumers by the roles their AssumeRole statements name. */
     private static final class AssumerIndex {
+        private final Map<String, List<dev.iamatlas.model.policy.ResourcePattern>> byPrincipal = new java.util.HashMap<>();
         private final Map<String, List<String>> exact = new java.util.HashMap<>();
         private final List<Object[]> patterns = new ArrayList<>(); // {principal, ResourcePattern}
 
-        AssumerIndex(AnalysisRun run) {
+        /** Reads every assumer's policies, except those of an earlier index that did not change. */
+        AssumerIndex(AnalysisRun run, AssumerIndex earlier, Set<String> changed) {
             for (String principal : run.assumers) {
-                Identity identity = run.identity(principal);
-                if (identity == null) {
-                    continue;
+                List<dev.iamatlas.model.policy.ResourcePattern> resources =
+                        earlier != null && !changed.contains(principal) ? earlier.byPrincipal.get(principal) : null;
+                if (resources == null) {
+                    resources = assumeRoleResources(run, principal);
                 }
-                for (PolicySource p : identity.policies()) {
-                    if (!p.parsed().valid()) {
-                        continue;
-                    }
-                    for (dev.iamatlas.model.policy.Statement s : p.parsed().document().statements()) {
-                        if (s.effect() != dev.iamatlas.model.policy.Effect.ALLOW
-                                || !ParsedPolicy.mayAllowAction(s, "sts:assumerole") || s.resource() == null) {
-                            continue;
-                        }
-                        for (dev.iamatlas.model.policy.ResourcePattern r : s.resource()) {
-                            String text = r.text();
-                            if (!r.template().hasVariables() && !text.contains("*") && !text.contains("?")) {
-                                exact.computeIfAbsent(text, k -> new ArrayList<>()).add(principal);
-                            } else {
-                                patterns.add(new Object[] {principal, r});
-                            }
-                        }
+                byPrincipal.put(principal, resources);
+                for (dev.iamatlas.model.policy.ResourcePattern r : resources) {
+                    String text = r.text();
+                    if (!r.template().hasVariables() && !text.contains("*") && !text.contains("?")) {
+                        exact.computeIfAbsent(text, k -> new ArrayList<>()).add(principal);
+                    } else {
+                        patterns.add(new Object[] {principal, r});
                     }
                 }
             }
+        }
+
+        /** The Resource patterns of a principal's Allow statements that may allow sts:AssumeRole. */
+        private static List<dev.iamatlas.model.policy.ResourcePattern> assumeRoleResources(AnalysisRun run, String principal) {
+            Identity identity = run.identity(principal);
+            if (identity == null) {
+                return List.of();
+            }
+            List<dev.iamatlas.model.policy.ResourcePattern> out = new ArrayList<>();
+            for (PolicySource p : identity.policies()) {
+                if (!p.parsed().valid()) {
+                    continue;
+                }
+                for (dev.iamatlas.model.policy.Statement s : p.parsed().document().statements()) {
+                    if (s.effect() == dev.iamatlas.model.policy.Effect.ALLOW
+                            && ParsedPolicy.mayAllowAction(s, "sts:assumerole") && s.resource() != null) {
+                        out.addAll(s.resource());
+                    }
+                }
+            }
+            return List.copyOf(out);
         }
 
         List<String> candidates(String roleArn) {
@@ -420,7 +457,7 @@ public final class AnalysisRun {
                 key.append("|u").append(uncertainties.hashCode());
             }
             return new Identity(arn, user, List.copyOf(policies), boundary, scps,
-                    Collections.unmodifiableMap(new LinkedHashMap<>(context)), List.copyOf(uncertainties),
+                    Collections.unmodifiableMap(new LinkedHashMap<>(context)), List.copyOf(uncertainties), orgNotes,
                     Collections.unmodifiableSet(reads), key.toString());
         }
     }

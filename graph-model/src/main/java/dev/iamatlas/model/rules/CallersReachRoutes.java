@@ -36,11 +36,13 @@ import java.util.function.UnaryOperator;
  *       {@code aws:SourceVpce}, and any endpoint when the policy admits one without naming it — and only with a
  *       resource policy that allows them.</li>
  * </ul>
- * An API key or a disabled default endpoint makes a caller edge CONDITIONAL.
+ * A disabled default endpoint makes a caller edge CONDITIONAL (a custom domain name may still serve the API); an
+ * API key does not (it identifies clients; it is not authorization), and is noted.
  *
  * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-authorization-flow.html">How API Gateway resource policies affect authorization workflow</a>
  * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/permissions.html">Control access to a REST API with IAM permissions</a>
  * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-private-apis.html">Private REST APIs</a>
+ * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html">Usage plans and API keys: "Don't use API keys for authentication or authorization"</a>
  */
 public final class CallersReachRoutes implements AccessRule {
     /** The endpoint id that stands for "a VPC endpoint the policy does not name". */
@@ -133,12 +135,12 @@ public final class CallersReachRoutes implements AccessRule {
             switch (auth) {
                 case "NONE":
                     emit(route, Nodes.internet(), b -> b.principal("anonymous").absent(Callers.INTERNET_ABSENT), false,
-                            "anyone on the Internet calls " + route.displayName() + " in stage " + route.stage());
+                            () -> "anyone on the Internet calls " + route.displayName() + " in stage " + route.stage());
                     break;
                 case "AWS_IAM":
                     emit(route, Nodes.account(ctx.partition(), ctx.account(), true),
                             b -> Callers.ownAccountPrincipal(ctx, b).absent(Callers.PRINCIPAL_ABSENT), true,
-                            "principals of this account whose identity policies allow execute-api:Invoke call "
+                            () -> "principals of this account whose identity policies allow execute-api:Invoke call "
                                     + route.displayName() + " in stage " + route.stage());
                     if (policy != null) {
                         namedAndAnyPrincipals(route);
@@ -149,7 +151,7 @@ public final class CallersReachRoutes implements AccessRule {
                     Node callers = Nodes.authorizedCallers(a, route.arn(), route.v2(), ctx.partition(), ctx.account(),
                             route.region(), route.apiId());
                     emit(route, callers, b -> b.principal("anonymous").absent(Callers.INTERNET_ABSENT), true,
-                            "callers that " + (a == null ? "an unknown authorizer" : "authorizer " + (a.name() != null ? a.name() : a.id()))
+                            () -> "callers that " + (a == null ? "an unknown authorizer" : "authorizer " + (a.name() != null ? a.name() : a.id()))
                                     + " accepts (" + auth + ") call " + route.displayName() + " in stage " + route.stage());
                     break;
             }
@@ -159,7 +161,7 @@ public final class CallersReachRoutes implements AccessRule {
             List<Check> any = methodChecks(route, b -> Callers.anyPrincipal(ctx, b).absent(Callers.PRINCIPAL_ABSENT));
             if (MethodStatus.of(route, any).status != EdgeStatus.DENIED) {
                 emitChecks(route, Nodes.anyPrincipal(), any, true,
-                        "any AWS principal whose own policies allow execute-api:Invoke calls " + route.displayName()
+                        () -> "any AWS principal whose own policies allow execute-api:Invoke calls " + route.displayName()
                                 + " in stage " + route.stage());
             }
             Set<String> named = new TreeSet<>();
@@ -183,7 +185,7 @@ public final class CallersReachRoutes implements AccessRule {
                     if (!own) {
                         emit(route, Nodes.account(ctx.partition(), account, false),
                                 b -> Callers.otherAccountPrincipal(ctx, account, b).absent(Callers.PRINCIPAL_ABSENT), true,
-                                "principals of account " + account + " call " + route.displayName() + " in stage "
+                                () -> "principals of account " + account + " call " + route.displayName() + " in stage "
                                         + route.stage());
                     }
                     continue;
@@ -192,11 +194,11 @@ public final class CallersReachRoutes implements AccessRule {
                 if (identity != null) {
                     emit(route, Nodes.principalReference(principal, ctx.account()),
                             b -> identity.applyTo(b).absent(Callers.PRINCIPAL_ABSENT), false,
-                            principal + " calls " + route.displayName() + " in stage " + route.stage());
+                            () -> principal + " calls " + route.displayName() + " in stage " + route.stage());
                 } else {
                     emit(route, Nodes.principalReference(principal, ctx.account()),
                             b -> Callers.externalPrincipal(ctx, principal, b).absent(Callers.PRINCIPAL_ABSENT), true,
-                            principal + " calls " + route.displayName() + " in stage " + route.stage());
+                            () -> principal + " calls " + route.displayName() + " in stage " + route.stage());
                 }
             }
         }
@@ -222,7 +224,7 @@ public final class CallersReachRoutes implements AccessRule {
                         ? b -> Callers.ownAccountPrincipal(ctx, b).context("aws:SourceVpce", vpce).absent(ContextKeys.SOURCE)
                         : b -> b.principal("anonymous").context("aws:SourceVpce", vpce).absent(Callers.ANONYMOUS_ABSENT);
                 emit(route, Nodes.vpcEndpoint(vpce), who, gated,
-                        "callers through VPC endpoint " + vpce + " call " + route.displayName() + " in stage " + route.stage());
+                        () -> "callers through VPC endpoint " + vpce + " call " + route.displayName() + " in stage " + route.stage());
             }
             if (policy != null) {
                 // "Any other endpoint": one the policy does not name, of any account.
@@ -233,7 +235,7 @@ public final class CallersReachRoutes implements AccessRule {
                 List<Check> checks = methodChecks(route, who);
                 if (MethodStatus.of(route, checks).status != EdgeStatus.DENIED) {
                     emitChecks(route, Nodes.vpcEndpoint(NodeIds.ANY_VPC_ENDPOINT), checks, gated,
-                            "callers through any other VPC endpoint (of any account) call " + route.displayName() + " in stage "
+                            () -> "callers through any other VPC endpoint (of any account) call " + route.displayName() + " in stage "
                                     + route.stage());
                 }
             }
@@ -271,7 +273,8 @@ public final class CallersReachRoutes implements AccessRule {
             return checks;
         }
 
-        private void emit(ApiRoutes.Route route, Node caller, UnaryOperator<Check.Builder> who, boolean gated, String lead) {
+        private void emit(ApiRoutes.Route route, Node caller, UnaryOperator<Check.Builder> who, boolean gated,
+                java.util.function.Supplier<String> lead) {
             if (policy == null) {
                 List<String> notes = new ArrayList<>(gaps);
                 String why;
@@ -293,14 +296,15 @@ public final class CallersReachRoutes implements AccessRule {
                     status = EdgeStatus.CONDITIONAL;
                 }
                 ctx.reference(caller);
-                ctx.edge(Edges.structural(EdgeType.CALLS_ROUTE, caller.id(), route.arn(), status, lead + " — " + notes.get(0),
+                ctx.edge(Edges.structural(EdgeType.CALLS_ROUTE, caller.id(), route.arn(), status, lead.get() + " — " + notes.get(0),
                         notes).attribute(AccessEdge.STAGE, route.stage()).build());
                 return;
             }
             emitChecks(route, caller, methodChecks(route, who), gated, lead);
         }
 
-        private void emitChecks(ApiRoutes.Route route, Node caller, List<Check> checks, boolean gated, String lead) {
+        private void emitChecks(ApiRoutes.Route route, Node caller, List<Check> checks, boolean gated,
+                java.util.function.Supplier<String> lead) {
             MethodStatus ms = MethodStatus.of(route, checks);
             List<String> notes = new ArrayList<>();
             EdgeStatus status = ms.status;
@@ -315,7 +319,7 @@ public final class CallersReachRoutes implements AccessRule {
             }
             status = adjust(route, status, notes);
             ctx.reference(caller);
-            AccessEdge.Builder b = Edges.checked(EdgeType.CALLS_ROUTE, caller.id(), route.arn(), () -> lead, checks, notes)
+            AccessEdge.Builder b = Edges.checked(EdgeType.CALLS_ROUTE, caller.id(), route.arn(), lead, checks, notes)
                     .status(status).attribute(AccessEdge.STAGE, route.stage());
             ms.annotate(b);
             ctx.edge(b.build());
@@ -323,9 +327,9 @@ public final class CallersReachRoutes implements AccessRule {
 
         private EdgeStatus adjust(ApiRoutes.Route route, EdgeStatus status, List<String> notes) {
             if (route.apiKeyRequired()) {
-                notes.add("the route requires an API key: only callers that hold one get through (API keys identify"
-                        + " clients; they are not authorization)");
-                status = Callers.atMostConditional(status);
+                // API keys identify clients; AWS says not to use them for authorization, so they do not gate reach.
+                notes.add("the route requires an API key: it identifies clients (for usage plans) but is not"
+                        + " authorization, so it does not restrict who can call");
             }
             if (defaultEndpointDisabled) {
                 notes.add("the API's default execute-api endpoint is disabled: it is reachable only through a custom"

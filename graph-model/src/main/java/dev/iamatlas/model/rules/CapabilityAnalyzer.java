@@ -31,8 +31,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * one evaluation; instead the actions of a pattern are partitioned by which statements of every policy in play
  * (identity, boundary, SCPs) match them — actions with the same signature get the same decision, since the decision
  * depends on an action only through the statements it matches — and the evaluator decides one representative per
- * class. The result is cached per distinct policy set (roles that attach the same managed policies share it), keyed
- * by {@link Identity#cacheKey()}.
+ * class. Results are cached per distinct policy set (roles that attach the same managed policies share it), keyed
+ * by {@link Identity#cacheKey()}, and per resource pattern and the statements that can apply to it (two roles that
+ * differ only in statements about other resources share the result for this one), so that a change to a managed
+ * policy attached to many roles recomputes only what it touches.
  *
  * <p>Admin-equivalent: {@code *} on {@code *}; every {@code iam} action on all resources; {@code iam:PassRole} or
  * {@code sts:AssumeRole} on all roles; an IAM privilege-escalation action ({@code iam:PutRolePolicy},
@@ -60,23 +62,31 @@ public final class CapabilityAnalyzer {
     private final List<ActionInfo> all;
     private final Map<String, Integer> indexOf = new HashMap<>();
     private final String[] lowerNames;
+    private final String[] fullNames;
     private final Map<String, int[]> serviceRange = new HashMap<>();
     private final BitSet permissionsManagement = new BitSet();
+    private final Map<AccessLevel, BitSet> levelSets = new java.util.EnumMap<>(AccessLevel.class);
     private final ConcurrentHashMap<String, BitSet> patterns = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, List<Capability>> profiles = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, List<Capability>> byResource = new ConcurrentHashMap<>();
+    /** A bound on each cache, so that a long what-if session does not grow without limit. */
+    static final int MAX_CACHED = 500_000;
 
     CapabilityAnalyzer(ActionCatalogue catalogue) {
         this.catalogue = catalogue;
         this.all = catalogue.expand("*");
         this.lowerNames = new String[all.size()];
+        this.fullNames = new String[all.size()];
         for (int i = 0; i < all.size(); i++) {
             ActionInfo a = all.get(i);
-            lowerNames[i] = a.fullName().toLowerCase(Locale.ROOT);
+            fullNames[i] = a.fullName();
+            lowerNames[i] = fullNames[i].toLowerCase(Locale.ROOT);
             indexOf.put(lowerNames[i], i);
             serviceRange.merge(a.service(), new int[] {i, i + 1}, (x, y) -> new int[] {Math.min(x[0], y[0]), Math.max(x[1], y[1])});
             if (a.accessLevel() == AccessLevel.PERMISSIONS_MANAGEMENT) {
                 permissionsManagement.set(i);
             }
+            levelSets.computeIfAbsent(a.accessLevel(), k -> new BitSet()).set(i);
         }
     }
 
@@ -97,6 +107,9 @@ public final class CapabilityAnalyzer {
             return cached;
         }
         List<Capability> computed = compute(identity, run);
+        if (profiles.size() >= MAX_CACHED) {
+            return computed;
+        }
         List<Capability> raced = profiles.putIfAbsent(identity.cacheKey(), computed);
         return raced == null ? computed : raced;
     }
@@ -105,12 +118,18 @@ public final class CapabilityAnalyzer {
         Map<String, BitSet> wanted = new LinkedHashMap<>();
         Map<String, Set<String>> unknownWanted = new LinkedHashMap<>();
         List<Statement> inPlay = new ArrayList<>();
+        List<String> inPlayKeys = new ArrayList<>();
+        Map<String, Set<String>> contributors = new java.util.HashMap<>();
+        boolean dependent = false;
         for (PolicySource p : identity.policies()) {
             if (!p.parsed().valid()) {
                 continue;
             }
+            dependent |= p.parsed().principalDependent();
             for (Statement s : p.parsed().document().statements()) {
+                String key = "i" + p.parsed().id() + "#" + s.index();
                 inPlay.add(s);
+                inPlayKeys.add(key);
                 if (s.effect() != Effect.ALLOW) {
                     continue;
                 }
@@ -127,33 +146,74 @@ public final class CapabilityAnalyzer {
                 Set<String> unknown = unknownActionsOf(s);
                 for (String r : resources) {
                     wanted.computeIfAbsent(r, k -> new BitSet()).or(actions);
+                    contributors.computeIfAbsent(r, k -> new java.util.HashSet<>()).add(key);
                     if (!unknown.isEmpty()) {
                         unknownWanted.computeIfAbsent(r, k -> new TreeSet<>()).addAll(unknown);
                     }
                 }
             }
         }
+        StringBuilder fixed = new StringBuilder(identity.user() ? "u" : "r");
         if (identity.boundary() != null && identity.boundary().parsed().valid()) {
-            inPlay.addAll(identity.boundary().parsed().document().statements());
+            fixed.append("|b").append(identity.boundary().parsed().id());
+            dependent |= identity.boundary().parsed().principalDependent();
+            for (Statement s : identity.boundary().parsed().document().statements()) {
+                inPlay.add(s);
+                inPlayKeys.add("b" + identity.boundary().parsed().id() + "#" + s.index());
+            }
+        } else if (identity.boundary() != null) {
+            fixed.append("|b?");
         }
-        for (List<PolicySource> level : identity.scps()) {
-            for (PolicySource p : level) {
+        int level = 0;
+        for (List<PolicySource> policies : identity.scps()) {
+            fixed.append("|s");
+            for (PolicySource p : policies) {
+                fixed.append(p.parsed().id()).append(',');
                 if (p.parsed().valid()) {
-                    inPlay.addAll(p.parsed().document().statements());
+                    for (Statement s : p.parsed().document().statements()) {
+                        inPlay.add(s);
+                        inPlayKeys.add("s" + level + ":" + p.parsed().id() + "#" + s.index());
+                    }
                 }
             }
+            level++;
+        }
+        if (dependent) {
+            fixed.append("|p").append(identity.arn()).append(identity.context());
+        }
+        if (!identity.uncertainties().isEmpty()) {
+            fixed.append("|u").append(identity.uncertainties());
         }
         boolean rcpSplit = !run.rcpsFor("s3:GetObject").isEmpty();
+        fixed.append(rcpSplit ? "|rcp" : "");
         Map<Statement, BitSet> statementSets = new java.util.IdentityHashMap<>();
         Map<Statement, BitSet[]> patternMemo = new java.util.IdentityHashMap<>();
         List<Capability> out = new ArrayList<>();
         Set<String> resources = new LinkedHashSet<>(wanted.keySet());
         resources.addAll(unknownWanted.keySet());
         for (String resource : resources) {
-            BitSet actions = wanted.getOrDefault(resource, new BitSet());
-            int[] members = actions.stream().toArray();
-            out.addAll(forResource(identity, run, resource, members, unknownWanted.getOrDefault(resource, Set.of()), inPlay,
-                    rcpSplit, statementSets, patternMemo));
+            // What decides this resource: the statements that can apply to it (and which of them want it), the
+            // boundary and the SCPs. Principals that share those share the result, whatever else they hold.
+            StringBuilder key = new StringBuilder(resource).append('|').append(fixed);
+            Set<String> wants = contributors.getOrDefault(resource, Set.of());
+            for (int i = 0; i < inPlay.size(); i++) {
+                if (couldApply(inPlay.get(i), resource)) {
+                    String k = inPlayKeys.get(i);
+                    key.append('|').append(k).append(wants.contains(k) ? "+" : "");
+                }
+            }
+            String cacheKey = key.toString();
+            List<Capability> cached = byResource.get(cacheKey);
+            if (cached == null) {
+                BitSet actions = wanted.getOrDefault(resource, new BitSet());
+                int[] members = actions.stream().toArray();
+                cached = List.copyOf(forResource(identity, run, resource, members,
+                        unknownWanted.getOrDefault(resource, Set.of()), inPlay, rcpSplit, statementSets, patternMemo));
+                if (byResource.size() < MAX_CACHED) {
+                    byResource.putIfAbsent(cacheKey, cached);
+                }
+            }
+            out.addAll(cached);
         }
         out.sort((a, b) -> (a.service() + "|" + a.resource()).compareTo(b.service() + "|" + b.resource()));
         return Collections.unmodifiableList(out);
@@ -274,7 +334,7 @@ public final class CapabilityAnalyzer {
         for (BitSet c : classes) {
             int rep = c.nextSetBit(0);
             reps.add(members[rep]);
-            EdgeStatus decided = decide(identity, run, all.get(members[rep]).fullName(), resource);
+            EdgeStatus decided = decide(identity, run, fullNames[members[rep]], resource);
             BitSet target = decided == EdgeStatus.ALLOWED ? allowed : decided == EdgeStatus.CONDITIONAL ? conditional : denied;
             if (n == all.size()) {
                 target.or(c);
@@ -405,15 +465,34 @@ public final class CapabilityAnalyzer {
         BitSet listed = st == EdgeStatus.DENIED ? denied : granted;
         List<String> names = new ArrayList<>();
         AccessLevel level = null;
-        int count = 0;
-        for (int i = listed.nextSetBit(from); i >= 0 && i < to; i = listed.nextSetBit(i + 1)) {
-            count++;
-            ActionInfo info = all.get(i);
-            if (names.size() < Capability.MAX_LISTED) {
-                names.add(info.fullName());
+        int count;
+        if (to - from > 512) {
+            // a wide range (every service): count and levels word-wise, name only the first actions
+            count = 0;
+            for (int i = listed.nextSetBit(from); i >= 0 && i < to; i = listed.nextSetBit(i + 1)) {
+                if (names.size() < Capability.MAX_LISTED) {
+                    names.add(fullNames[i]);
+                } else {
+                    break;
+                }
             }
-            if (level == null || rank(info.accessLevel()) > rank(level)) {
-                level = info.accessLevel();
+            count = from == 0 && to == all.size() ? listed.cardinality() : listed.get(from, to).cardinality();
+            for (Map.Entry<AccessLevel, BitSet> e : levelSets.entrySet()) {
+                if (e.getValue().intersects(listed) && (level == null || rank(e.getKey()) > rank(level))) {
+                    level = e.getKey();
+                }
+            }
+        } else {
+            count = 0;
+            for (int i = listed.nextSetBit(from); i >= 0 && i < to; i = listed.nextSetBit(i + 1)) {
+                count++;
+                ActionInfo info = all.get(i);
+                if (names.size() < Capability.MAX_LISTED) {
+                    names.add(fullNames[i]);
+                }
+                if (level == null || rank(info.accessLevel()) > rank(level)) {
+                    level = info.accessLevel();
+                }
             }
         }
         if (count > Capability.MAX_LISTED) {
@@ -422,12 +501,12 @@ public final class CapabilityAnalyzer {
         List<String> cond = new ArrayList<>();
         for (int i = conditional.nextSetBit(from); i >= 0 && i < to && cond.size() < Capability.MAX_LISTED;
                 i = conditional.nextSetBit(i + 1)) {
-            cond.add(all.get(i).fullName());
+            cond.add(fullNames[i]);
         }
         List<String> representatives = new ArrayList<>();
         for (int rep : reps) {
             if (representatives.size() < 3 && rep >= from && rep < to && listed.get(rep)) {
-                representatives.add(all.get(rep).fullName());
+                representatives.add(fullNames[rep]);
             }
         }
         return new Capability(service, resource, st, names, count, cond, services, full,
@@ -463,8 +542,15 @@ public final class CapabilityAnalyzer {
         if (!allRoles) {
             return reasons;
         }
-        if (everything && granted.cardinality() == all.size()) {
+        int grantedCount = granted.cardinality();
+        if (everything && grantedCount == all.size()) {
             reasons.add(suffix("* on " + resource, allowed.cardinality() == all.size()));
+            return reasons;
+        }
+        if (everything && grantedCount >= all.size() * 99 / 100) {
+            // AdministratorAccess minus a few actions denied elsewhere (an SCP, a deny statement) is still admin
+            reasons.add(suffix("* on " + resource + " (except " + (all.size() - grantedCount) + " denied actions)",
+                    allowed.cardinality() == grantedCount));
             return reasons;
         }
         int[] iam = serviceRange.get("iam");
@@ -487,7 +573,7 @@ public final class CapabilityAnalyzer {
                 if (!permissionsManagement.get(i)) {
                     continue;
                 }
-                String name = all.get(i).fullName();
+                String name = fullNames[i];
                 if (!PRIVILEGE_ESCALATION.contains(name) && !name.equals("iam:PassRole")) {
                     reasons.add("PM " + suffix("permissions management " + name + " on " + resource, allowed.get(i)));
                     listed++;

@@ -50,6 +50,7 @@ public final class Check {
     private final Map<String, List<String>> shownContext;
     private final List<PolicySource> sources;
     private final List<String> uncertainties;
+    private final List<String> extraNotes;
     private final Decision decision;
     private final EdgeStatus status;
 
@@ -60,6 +61,7 @@ public final class Check {
         this.shownContext = b.context;
         this.sources = List.copyOf(b.sources);
         this.uncertainties = List.copyOf(b.uncertainties);
+        this.extraNotes = List.copyOf(b.notes);
         this.decision = EVALUATOR.evaluate(request);
         EdgeStatus s = statusOf(decision);
         if (!uncertainties.isEmpty() && (s == EdgeStatus.ALLOWED
@@ -126,9 +128,10 @@ public final class Check {
         return uncertainties;
     }
 
-    /** Notes for the unknown keys the decision depended on, and for the uncertainties. */
+    /** Notes for the unknown keys the decision depended on, the uncertainties, and other notes given. */
     public List<String> notes() {
         List<String> notes = new ArrayList<>(uncertainties);
+        notes.addAll(extraNotes);
         for (String key : new TreeSet<>(decision.unknownKeys())) {
             notes.add(ContextKeys.unknownNote(key));
         }
@@ -182,6 +185,12 @@ public final class Check {
      * resource the service acts for) matches, by statement apigw of ...".
      */
     public String reasonClause(EvaluatedRequest explained) {
+        return reasonClause(explained, uncertainties);
+    }
+
+    /** As {@link #reasonClause(EvaluatedRequest)}, for a request explained earlier. */
+    public static String reasonClause(EvaluatedRequest explained, List<String> uncertainties) {
+        EdgeStatus status = explained.status();
         Decision d = explained.decision();
         List<String> deciding = new ArrayList<>();
         for (StatementRef ref : d.decidingStatements()) {
@@ -253,6 +262,20 @@ public final class Check {
         return "statement " + (sid != null ? sid : "#" + index);
     }
 
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> LOWER = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The key lower-cased, one shared instance per key (requests keep their context keys). */
+    private static String lowerCase(String key) {
+        String lower = LOWER.get(key);
+        if (lower == null) {
+            lower = key.toLowerCase(Locale.ROOT);
+            if (LOWER.size() < 10_000) {
+                LOWER.putIfAbsent(key, lower);
+            }
+        }
+        return lower;
+    }
+
     /** Builds a {@link Check}. Not thread-safe. */
     public static final class Builder {
         private final String purpose;
@@ -271,6 +294,7 @@ public final class Check {
         private List<List<PolicySource>> rcps = List.of();
         private final List<PolicySource> sources = new ArrayList<>();
         private final List<String> uncertainties = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
 
         private Builder(String purpose) {
             this.purpose = Objects.requireNonNull(purpose, "purpose");
@@ -373,6 +397,12 @@ public final class Check {
             return this;
         }
 
+        /** A note for people that does not change the status (such as "Organizations could not be read"). */
+        public Builder notes(List<String> values) {
+            notes.addAll(values);
+            return this;
+        }
+
         /** Several uncertainties. */
         public Builder uncertainties(List<String> notes) {
             uncertainties.addAll(notes);
@@ -393,8 +423,9 @@ public final class Check {
                     .missingKeysUnknown(false);
             Set<String> known = new HashSet<>();
             for (Map.Entry<String, List<String>> e : context.entrySet()) {
-                r.context(e.getKey(), e.getValue());
-                known.add(e.getKey().toLowerCase(Locale.ROOT));
+                String lower = lowerCase(e.getKey());
+                r.context(lower, e.getValue());
+                known.add(lower);
             }
             Set<String> used = new HashSet<>();
             for (PolicySource p : identity) {

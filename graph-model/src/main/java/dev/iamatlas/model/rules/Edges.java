@@ -20,23 +20,6 @@ public final class Edges {
     private Edges() {
     }
 
-    /** Memoizes a supplier (thread-safe; may compute twice under a race, which is harmless for pure suppliers). */
-    static <T> Supplier<T> lazy(Supplier<T> source) {
-        return new Supplier<>() {
-            private volatile T value;
-
-            @Override
-            public T get() {
-                T v = value;
-                if (v == null) {
-                    v = source.get();
-                    value = v;
-                }
-                return v;
-            }
-        };
-    }
-
     /** The weakest status among the checks (ALLOWED for none). */
     public static EdgeStatus status(List<Check> checks) {
         EdgeStatus s = EdgeStatus.ALLOWED;
@@ -57,64 +40,57 @@ public final class Edges {
             List<Check> checks, List<String> notes) {
         List<Check> frozen = List.copyOf(checks);
         List<String> extra = notes == null ? List.of() : List.copyOf(notes);
-        Supplier<EdgeEvidence> evidence = lazy(() -> {
-            List<EvaluatedRequest> requests = new ArrayList<>(frozen.size());
-            Set<String> all = new LinkedHashSet<>(extra);
-            for (Check c : frozen) {
-                requests.add(c.explain());
-                all.addAll(c.notes());
+        AccessEdge.Builder b = AccessEdge.builder(type, from, to).status(status(frozen))
+                .evidence(() -> evidence(frozen, extra))
+                .explanationFrom(e -> explanation(lead.get(), e, extra, frozen.size() > 1, false));
+        Check weakest = null;
+        for (Check c : frozen) {
+            if (weakest == null || Check.weakest(c.status(), weakest.status()) == c.status() && c.status() != weakest.status()) {
+                weakest = c;
             }
-            return new EdgeEvidence(requests, new ArrayList<>(all));
-        });
-        Supplier<String> explanation = () -> {
-            EdgeEvidence e = evidence.get();
-            StringBuilder sb = new StringBuilder(lead.get());
-            List<String> clauses = new ArrayList<>();
-            for (int i = 0; i < frozen.size(); i++) {
-                Check c = frozen.get(i);
-                String clause = c.reasonClause(e.requests().get(i));
-                clauses.add(frozen.size() > 1 ? c.purpose() + ": " + clause : clause);
-            }
-            if (!clauses.isEmpty()) {
-                sb.append(" — ").append(String.join("; ", clauses));
-            }
-            if (!extra.isEmpty()) {
-                sb.append(". ").append(extra.get(0));
-            }
-            return sb.toString();
-        };
-        return AccessEdge.builder(type, from, to).status(status(frozen)).evidence(evidence).explanation(explanation);
+        }
+        if (weakest != null && weakest.status() != EdgeStatus.ALLOWED) {
+            b.attribute(AccessEdge.DECISION_REASON, weakest.decision().reason().name());
+        }
+        return b;
+    }
+
+    private static EdgeEvidence evidence(List<Check> checks, List<String> extra) {
+        List<EvaluatedRequest> requests = new ArrayList<>(checks.size());
+        Set<String> all = new LinkedHashSet<>(extra);
+        for (Check c : checks) {
+            requests.add(c.explain());
+            all.addAll(c.notes());
+        }
+        return new EdgeEvidence(requests, new ArrayList<>(all));
+    }
+
+    private static String explanation(String lead, EdgeEvidence e, List<String> extra, boolean purposes, boolean actions) {
+        StringBuilder sb = new StringBuilder(lead);
+        List<String> clauses = new ArrayList<>();
+        for (EvaluatedRequest r : e.requests()) {
+            String clause = Check.reasonClause(r, e.notes());
+            clauses.add(purposes ? r.purpose() + ": " + clause : actions ? r.action() + " " + clause : clause);
+        }
+        if (!clauses.isEmpty()) {
+            sb.append(" — ").append(String.join("; ", clauses));
+        }
+        if (!extra.isEmpty()) {
+            sb.append(". ").append(extra.get(0));
+        }
+        return sb.toString();
     }
 
     /**
      * An edge whose status is already known and whose checks are built only when its evidence is asked for (for
-     * edges that stand for many evaluations, such as a capability).
+     * edges that stand for many evaluations, such as a capability). Notes are built then too.
      */
     public static AccessEdge.Builder lazyChecked(EdgeType type, String from, String to, EdgeStatus status,
-            Supplier<String> lead, Supplier<List<Check>> checks, List<String> notes) {
-        Supplier<List<Check>> memo = lazy(checks);
-        AccessEdge.Builder b = checked(type, from, to, lead, List.of(), notes);
-        List<String> extra = notes == null ? List.of() : List.copyOf(notes);
-        Supplier<EdgeEvidence> evidence = lazy(() -> {
-            List<EvaluatedRequest> requests = new ArrayList<>();
-            Set<String> all = new LinkedHashSet<>(extra);
-            for (Check c : memo.get()) {
-                requests.add(c.explain());
-                all.addAll(c.notes());
-            }
-            return new EdgeEvidence(requests, new ArrayList<>(all));
-        });
-        Supplier<String> explanation = () -> {
-            EdgeEvidence e = evidence.get();
-            List<Check> list = memo.get();
-            List<String> clauses = new ArrayList<>();
-            for (int i = 0; i < list.size(); i++) {
-                clauses.add(list.get(i).evaluationRequest().action() + " " + list.get(i).reasonClause(e.requests().get(i)));
-            }
-            return lead.get() + (clauses.isEmpty() ? "" : " — " + String.join("; ", clauses))
-                    + (extra.isEmpty() ? "" : ". " + extra.get(0));
-        };
-        return b.status(status).evidence(evidence).explanation(explanation);
+            Supplier<String> lead, Supplier<List<Check>> checks, Supplier<List<String>> notes) {
+        return AccessEdge.builder(type, from, to).status(status)
+                .evidence(() -> evidence(checks.get(), notes.get()))
+                .explanationFrom(e -> explanation(lead.get(), e, e.notes().isEmpty() ? List.of() : List.of(e.notes().get(0)),
+                        false, true));
     }
 
     /** An edge decided by structure alone (no request), such as a group membership or an alias's target. */

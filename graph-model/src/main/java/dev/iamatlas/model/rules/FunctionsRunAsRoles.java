@@ -53,14 +53,14 @@ public final class FunctionsRunAsRoles implements AccessRule {
         ctx.reference(Nodes.principalReference(roleArn, ctx.account()));
         IamRole role = ctx.role(roleArn);
         String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
-        String lead = name + " runs as " + roleName;
+        java.util.function.Supplier<String> lead = () -> name + " runs as " + roleName;
         if (role == null) {
             String[] p = roleArn.split(":", 6);
             boolean own = p.length == 6 && p[4].equals(ctx.account());
             String why = own ? "the execution role " + roleArn + " does not exist, so the function cannot run"
                     : "the execution role " + roleArn + " is not in this snapshot";
             AccessEdge.Builder b = Edges.structural(EdgeType.RUNS_AS, from, roleArn,
-                    own ? EdgeStatus.DENIED : EdgeStatus.CONDITIONAL, lead + " — " + why, List.of(why));
+                    own ? EdgeStatus.DENIED : EdgeStatus.CONDITIONAL, lead.get() + " — " + why, List.of(why));
             if (own) {
                 b.attribute(AccessEdge.BROKEN_BECAUSE, "execution role does not exist");
             }
@@ -77,6 +77,6 @@ public final class FunctionsRunAsRoles implements AccessRule {
             b.uncertainty("the role's trust policy is not in the snapshot");
         }
         Check check = b.evaluate();
-        ctx.edge(Edges.checked(EdgeType.RUNS_AS, from, role.arn(), () -> lead, List.of(check), List.of()).build());
+        ctx.edge(Edges.checked(EdgeType.RUNS_AS, from, role.arn(), lead, List.of(check), List.of()).build());
     }
 }

@@ -17,6 +17,7 @@ import java.util.Set;
  * @param scps SCP levels that apply (empty when none)
  * @param context known context keys ({@code aws:PrincipalTag/team}, {@code aws:PrincipalOrgID})
  * @param uncertainties what could not be known (a managed policy missing from the snapshot, a scan gap)
+ * @param notes notes for evidence that do not change a decision (the organization could not be read)
  * @param reads the snapshot entities read
  * @param cacheKey equal for two principals whose effective permissions are necessarily equal
  */
@@ -28,6 +29,7 @@ public record Identity(
         List<List<PolicySource>> scps,
         Map<String, List<String>> context,
         List<String> uncertainties,
+        List<String> notes,
         Set<EntityKey> reads,
         String cacheKey) {
 
@@ -57,7 +59,7 @@ public record Identity(
 
     /** Sets the principal, its policies, boundary, SCPs, known context and uncertainties on a request. */
     public Check.Builder applyTo(Check.Builder request) {
-        request.principal(arn).identity(policies).boundary(boundary).scps(scps).uncertainties(uncertainties);
+        request.principal(arn).identity(policies).boundary(boundary).scps(scps).uncertainties(uncertainties).notes(notes);
         context.forEach(request::context);
         return request;
     }

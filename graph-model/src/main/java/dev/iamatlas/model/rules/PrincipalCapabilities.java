@@ -57,12 +57,16 @@ public final class PrincipalCapabilities implements AccessRule {
         for (Capability c : capabilities) {
             Node node = Nodes.capability(c.service(), c.resource(), c.nodeLabel());
             ctx.reference(node);
-            List<String> notes = new ArrayList<>();
-            notes.add(describe(c));
-            notes.addAll(identity.uncertainties());
-            String lead = name + " can " + (c.service().equals("*") ? "" : c.service() + ": ") + c.edgeLabel() + " on "
-                    + c.shortResource() + " (" + c.level().displayName() + ")";
-            AccessEdge.Builder b = Edges.lazyChecked(EdgeType.CAN_PERFORM, subject, node.id(), c.status(), () -> lead,
+            java.util.function.Supplier<List<String>> notes = () -> {
+                List<String> n = new ArrayList<>();
+                n.add(describe(c));
+                n.addAll(identity.uncertainties());
+                return n;
+            };
+            java.util.function.Supplier<String> lead = () -> name + " can "
+                    + (c.service().equals("*") ? "" : c.service() + ": ") + c.edgeLabel() + " on " + c.shortResource()
+                    + " (" + c.level().displayName() + ")";
+            AccessEdge.Builder b = Edges.lazyChecked(EdgeType.CAN_PERFORM, subject, node.id(), c.status(), lead,
                     () -> checks(identity, c, ctx.run()), notes)
                     .label(c.edgeLabel())
                     .attribute(AccessEdge.ACCESS_LEVEL, c.level().displayName())

@@ -202,13 +202,14 @@ public final class PrincipalsAssumeRoles implements AccessRule {
     private static void own(UnitContext ctx, IamRole role, PolicySource trust, String principal, boolean named,
             List<String> gaps, List<List<PolicySource>> rcps) {
         Identity identity = named ? ctx.identity(principal) : ctx.run().identity(principal);
-        String lead = principal.substring(principal.lastIndexOf('/') + 1) + " can assume " + role.name();
+        java.util.function.Supplier<String> lead = () -> principal.substring(principal.lastIndexOf('/') + 1)
+                + " can assume " + role.name();
         if (identity == null) {
             if (named) {
                 String why = "the trust policy names " + principal + ", which does not exist";
                 ctx.reference(Nodes.principalReference(principal, ctx.account()));
                 ctx.reference(Nodes.principalReference(role.arn(), ctx.account()));
-                ctx.edge(Edges.structural(EdgeType.CAN_ASSUME, principal, role.arn(), EdgeStatus.DENIED, lead + " — " + why,
+                ctx.edge(Edges.structural(EdgeType.CAN_ASSUME, principal, role.arn(), EdgeStatus.DENIED, lead.get() + " — " + why,
                         List.of(why)).attribute(AccessEdge.BROKEN_BECAUSE, why).build());
             }
             return;
@@ -224,7 +225,7 @@ public final class PrincipalsAssumeRoles implements AccessRule {
         }
         ctx.reference(Nodes.principalReference(principal, ctx.account()));
         ctx.reference(Nodes.principalReference(role.arn(), ctx.account()));
-        ctx.edge(Edges.checked(EdgeType.CAN_ASSUME, principal, role.arn(), () -> lead, List.of(check), List.of()).build());
+        ctx.edge(Edges.checked(EdgeType.CAN_ASSUME, principal, role.arn(), lead, List.of(check), List.of()).build());
     }
 
     private static void external(UnitContext ctx, IamRole role, PolicySource trust, String caller, String kind,
@@ -274,8 +275,9 @@ public final class PrincipalsAssumeRoles implements AccessRule {
         }
         ctx.reference(node);
         ctx.reference(Nodes.principalReference(role.arn(), ctx.account()));
-        String lead = node.label() + " can assume " + role.name();
-        AccessEdge.Builder b = Edges.checked(EdgeType.CAN_ASSUME, node.id(), role.arn(), () -> lead, List.of(check), notes);
+        Node from = node;
+        AccessEdge.Builder b = Edges.checked(EdgeType.CAN_ASSUME, node.id(), role.arn(),
+                () -> from.label() + " can assume " + role.name(), List.of(check), notes);
         if (standIn) {
             b.status(Callers.atMostConditional(check.status())).attribute(AccessEdge.RESOURCE_SIDE, check.status().name());
         }

@@ -105,13 +105,15 @@ public final class ResourcePolicyInvokers implements AccessRule {
                 .action("lambda:InvokeFunction").resource(t.arn()).resourcePolicy(policy).uncertainties(gaps).evaluate();
         ctx.reference(caller);
         ctx.reference(t.node());
-        String lead = caller.label() + " can invoke " + targetName + " (statement " + String.join(", ", named.sids()) + ")";
+        Node from = caller;
+        java.util.function.Supplier<String> lead = () -> from.label() + " can invoke " + targetName + " (statement "
+                + String.join(", ", named.sids()) + ")";
         List<String> notes = new ArrayList<>();
         if (standIn) {
             notes.add("the caller's own identity policies are not in this snapshot: it can invoke only if they allow"
                     + " lambda:InvokeFunction too");
         }
-        AccessEdge.Builder b = Edges.checked(EdgeType.CAN_INVOKE, caller.id(), t.arn(), () -> lead, List.of(check), notes)
+        AccessEdge.Builder b = Edges.checked(EdgeType.CAN_INVOKE, caller.id(), t.arn(), lead, List.of(check), notes)
                 .attribute(AccessEdge.STATEMENT_IDS, String.join(",", named.sids()));
         if (standIn) {
             b.status(Callers.atMostConditional(check.status())).attribute(AccessEdge.RESOURCE_SIDE, check.status().name());

@@ -69,8 +69,8 @@ public final class RoutesInvokeFunctions implements AccessRule {
             }
             LambdaTarget target = LambdaTarget.resolve(integration.uri(), route.stageVariables(), ctx);
             ctx.node(Nodes.route(route, ctx.partition(), ctx.account()));
-            String lead = "API Gateway invokes " + LambdaInvocations.targetName(target) + " for " + route.displayName()
-                    + " in stage " + route.stage();
+            java.util.function.Supplier<String> lead = () -> "API Gateway invokes " + LambdaInvocations.targetName(target)
+                    + " for " + route.displayName() + " in stage " + route.stage();
             emit(ctx, route.arn(), target, route.arnsByMethod(), route, lead, null, route.stage());
         }
         for (ApiRoutes.Authorizer a : authorizers) {
@@ -81,12 +81,13 @@ public final class RoutesInvokeFunctions implements AccessRule {
             if (LambdaTarget.usesStageVariables(a.uri())) {
                 for (Map.Entry<String, Map<String, String>> stage : stages.entrySet()) {
                     LambdaTarget target = LambdaTarget.resolve(a.uri(), stage.getValue(), ctx);
-                    emit(ctx, a.arn(), target, Map.of("", a.arn()), null, authorizerLead(a, target, stage.getKey()),
-                            stage.getKey(), stage.getKey());
+                    String stageName = stage.getKey();
+                    emit(ctx, a.arn(), target, Map.of("", a.arn()), null, () -> authorizerLead(a, target, stageName),
+                            stageName, stageName);
                 }
             } else {
                 LambdaTarget target = LambdaTarget.resolve(a.uri(), Map.of(), ctx);
-                emit(ctx, a.arn(), target, Map.of("", a.arn()), null, authorizerLead(a, target, null), null, null);
+                emit(ctx, a.arn(), target, Map.of("", a.arn()), null, () -> authorizerLead(a, target, null), null, null);
             }
         }
     }
@@ -97,15 +98,15 @@ public final class RoutesInvokeFunctions implements AccessRule {
     }
 
     private static void emit(UnitContext ctx, String from, LambdaTarget target, Map<String, String> sourceArns,
-            ApiRoutes.Route route, String lead, String discriminator, String stage) {
+            ApiRoutes.Route route, java.util.function.Supplier<String> lead, String discriminator, String stage) {
         LambdaInvocations.targetNode(ctx, target);
         AccessEdge.Builder b;
         if (target.problem() != null || target.outsideSnapshot()) {
-            b = LambdaInvocations.unresolvable(EdgeType.INVOKES, from, target, lead);
+            b = LambdaInvocations.unresolvable(EdgeType.INVOKES, from, target, lead.get());
         } else {
             List<Check> checks = LambdaInvocations.apiGatewayChecks(ctx, target, sourceArns);
             MethodStatus ms = route == null ? null : MethodStatus.of(route, checks);
-            b = Edges.checked(EdgeType.INVOKES, from, target.nodeId(), () -> lead, checks, List.of());
+            b = Edges.checked(EdgeType.INVOKES, from, target.nodeId(), lead, checks, List.of());
             if (ms != null) {
                 b.status(ms.status);
                 ms.annotate(b);

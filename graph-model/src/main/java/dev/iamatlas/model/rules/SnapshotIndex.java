@@ -44,16 +44,17 @@ public final class SnapshotIndex {
     private final Map<EntityKey, List<ScanGap>> gapsByEntity = new HashMap<>();
     private final List<ScanGap> globalGaps = new ArrayList<>();
     private final List<String> principals;
+    private final List<String> duplicates = new ArrayList<>();
 
     /** Indexes {@code snapshot}. Linear in its size. */
     public SnapshotIndex(AccountSnapshot snapshot) {
         this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
         for (LambdaFunction f : snapshot.functions()) {
-            functions.put(f.arn(), f);
+            duplicate("function", f.arn(), functions.put(f.arn(), f));
             functionsByName.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
         }
         for (IamRole r : snapshot.iam().roles()) {
-            roles.put(r.arn(), r);
+            duplicate("role", r.arn(), roles.put(r.arn(), r));
             rolesByName.put(r.name(), r);
             for (String p : r.attachedPolicyArns()) {
                 attachersOfPolicy.computeIfAbsent(p, k -> new ArrayList<>()).add(r.arn());
@@ -63,7 +64,7 @@ public final class SnapshotIndex {
             }
         }
         for (IamUser u : snapshot.iam().users()) {
-            users.put(u.arn(), u);
+            duplicate("user", u.arn(), users.put(u.arn(), u));
             usersByName.put(u.name(), u);
             for (String p : u.attachedPolicyArns()) {
                 attachersOfPolicy.computeIfAbsent(p, k -> new ArrayList<>()).add(u.arn());
@@ -77,16 +78,16 @@ public final class SnapshotIndex {
         }
         for (IamGroup g : snapshot.iam().groups()) {
             groupsByName.put(g.name(), g);
-            groupsByArn.put(g.arn(), g);
+            duplicate("group", g.arn(), groupsByArn.put(g.arn(), g));
         }
         for (ManagedPolicy p : snapshot.iam().managedPolicies()) {
-            managedPolicies.put(p.arn(), p);
+            duplicate("managed policy", p.arn(), managedPolicies.put(p.arn(), p));
         }
         for (RestApi api : snapshot.restApis()) {
-            restApis.put(api.id(), api);
+            duplicate("REST API", api.id(), restApis.put(api.id(), api));
         }
         for (ApiV2 api : snapshot.apisV2()) {
-            apisV2.put(api.apiId(), api);
+            duplicate("API", api.apiId(), apisV2.put(api.apiId(), api));
         }
         List<String> all = new ArrayList<>(roles.keySet());
         all.addAll(users.keySet());
@@ -101,6 +102,17 @@ public final class SnapshotIndex {
                 gapsByEntity.computeIfAbsent(key, k -> new ArrayList<>()).add(gap);
             }
         }
+    }
+
+    private void duplicate(String kind, String id, Object earlier) {
+        if (earlier != null) {
+            duplicates.add("the snapshot lists " + kind + " " + id + " more than once; the last one is analysed");
+        }
+    }
+
+    /** Entities the snapshot lists more than once (IAM and AWS ids are unique, so the snapshot is inconsistent). */
+    public List<String> duplicates() {
+        return Collections.unmodifiableList(duplicates);
     }
 
     /** The indexed snapshot. */

@@ -38,13 +38,21 @@ public final class UnitContext {
 
     /** What one part of a unit read and emitted. */
     static final class Part {
-        final Set<EntityKey> reads = new LinkedHashSet<>();
-        final List<Node> owned = new ArrayList<>();
-        final List<Node> references = new ArrayList<>();
-        final List<AccessEdge> edges = new ArrayList<>();
+        Set<EntityKey> reads = new LinkedHashSet<>();
+        List<Node> owned = new ArrayList<>();
+        List<Node> references = new ArrayList<>();
+        List<AccessEdge> edges = new ArrayList<>();
 
         boolean isEmpty() {
             return reads.isEmpty() && owned.isEmpty() && references.isEmpty() && edges.isEmpty();
+        }
+
+        /** Replaces the growable collections by compact immutable copies, once the part is in the graph. */
+        void freeze() {
+            reads = Set.copyOf(reads);
+            owned = List.copyOf(owned);
+            references = List.copyOf(references);
+            edges = List.copyOf(edges);
         }
     }
 

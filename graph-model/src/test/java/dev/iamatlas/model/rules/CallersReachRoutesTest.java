@@ -74,14 +74,29 @@ class CallersReachRoutesTest {
         assertThat(e.explanation()).contains("explicitly denied");
     }
 
+    /**
+     * API keys identify clients, they do not authorize them
+     * (<a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/api-gateway-api-usage-plans.html">usage plans
+     * and API keys</a>): a route that needs one is still open to the Internet.
+     */
     @Test
-    void apiKeyRequirementMakesTheRouteConditional() {
+    void apiKeyRequirementIsNotAuthorization() {
         RestApi.Builder a = restApi(List.of("prod"), "/orders", new RestMethod("GET", "NONE", null, true, List.of(), null));
+        AccessGraph g = build(api(a), RULE);
 
-        AccessEdge e = edge(build(api(a), RULE), EdgeType.CALLS_ROUTE, NodeIds.INTERNET, GET_ORDERS);
+        AccessEdge e = edge(g, EdgeType.CALLS_ROUTE, NodeIds.INTERNET, GET_ORDERS);
 
-        assertThat(e.status()).isEqualTo(EdgeStatus.CONDITIONAL);
-        assertThat(build(api(a), RULE).requireNode(GET_ORDERS).flag(Node.API_KEY_REQUIRED)).isTrue();
+        assertThat(e.status()).isEqualTo(EdgeStatus.ALLOWED);
+        assertThat(e.evidence().notes()).anyMatch(n -> n.contains("API key"));
+        assertThat(g.requireNode(GET_ORDERS).flag(Node.API_KEY_REQUIRED)).isTrue();
+    }
+
+    @Test
+    void disabledDefaultEndpointMakesTheRouteConditional() {
+        RestApi.Builder a = openApi("NONE").disableExecuteApiEndpoint(true);
+
+        assertThat(edge(build(api(a), RULE), EdgeType.CALLS_ROUTE, NodeIds.INTERNET, GET_ORDERS).status())
+                .isEqualTo(EdgeStatus.CONDITIONAL);
     }
 
     @Test

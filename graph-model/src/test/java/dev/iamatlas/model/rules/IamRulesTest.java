@@ -136,6 +136,19 @@ class IamRulesTest {
     }
 
     @Test
+    void aUserListedTwiceIsAnalysedOnceAndTheGraphSaysSo() {
+        IamGroup devs = new IamGroup("arn:aws:iam::" + ACCOUNT + ":group/devs", "devs", "G1", "/", List.of(), List.of());
+        IamGroup ops = new IamGroup("arn:aws:iam::" + ACCOUNT + ":group/ops", "ops", "G2", "/", List.of(), List.of());
+        AccountSnapshot s = account().user(IamUser.builder(userArn("frank"), "frank").group("devs").build())
+                .user(IamUser.builder(userArn("frank"), "frank").group("ops").build()).group(devs).group(ops).build();
+
+        AccessGraph g = build(s);
+
+        assertThat(edges(g, EdgeType.MEMBER_OF, userArn("frank"), ops.arn())).hasSize(1);
+        assertThat(g.notes()).anyMatch(n -> n.contains("user " + userArn("frank") + " more than once"));
+    }
+
+    @Test
     void capabilitiesAreOnePerServiceAndResourcePattern() {
         AccountSnapshot s = account().role(caller("app", "{'Effect':'Allow','Action':['dynamodb:GetItem','dynamodb:Query',"
                 + "'s3:GetObject'],'Resource':'arn:aws:dynamodb:us-east-1:" + ACCOUNT + ":table/orders'}")).build();
@@ -227,6 +240,20 @@ class IamRulesTest {
                 .extracting(AccessEdge::status).containsExactly(EdgeStatus.DENIED);
         assertThat(edgesOfType(build(management, new PrincipalCapabilities()), EdgeType.CAN_PERFORM))
                 .extracting(AccessEdge::status).containsExactly(EdgeStatus.ALLOWED);
+    }
+
+    @Test
+    void unreadableOrganizationIsSaidInTheEvidence() {
+        AccountSnapshot s = account().role(caller("app", "{'Effect':'Allow','Action':'s3:GetObject','Resource':'*'}"))
+                .gap(new dev.iamatlas.model.snapshot.ScanGap("organizations", "global", "ListPoliciesForTarget", null,
+                        "AccessDeniedException", "not the management account")).build();
+        AccessGraph g = build(s);
+
+        AccessEdge e = edge(g, EdgeType.CAN_PERFORM, roleArn("app"), NodeIds.capability("s3", "*"));
+
+        assertThat(e.status()).isEqualTo(EdgeStatus.ALLOWED);
+        assertThat(e.evidence().notes()).anyMatch(n -> n.startsWith("Organizations could not be read"));
+        assertThat(g.notes()).anyMatch(n -> n.startsWith("Organizations could not be read"));
     }
 
     @Test
