@@ -125,8 +125,8 @@ public final class DiagramPainter {
             boolean onPath = emphasis.pathEdges().contains(edge.id());
             boolean selected = emphasis.selectedEdges().contains(edge.id());
             int halo = onPath ? theme.pathHighlight() : selected ? theme.selection() : theme.changeHighlight();
-            s.setAlpha(onPath || selected ? 0.35 : 0.45);
-            s.setStroke(halo, width + (onPath || selected ? 5 : 7), null);
+            s.setAlpha(onPath ? 0.28 : selected ? 0.35 : 0.45);
+            s.setStroke(halo, width + (onPath ? 10 : selected ? 6 : 8), null);
             s.strokePolyline(xs, ys, n);
             width += 1;
         }

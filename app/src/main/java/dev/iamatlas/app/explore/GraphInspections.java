@@ -769,8 +769,14 @@ final class GraphInspections implements InspectionSource {
             case AccessEdge.DENIED_METHODS -> "Methods denied";
             case AccessEdge.RESOURCE_SIDE -> "Resource policy alone";
             case AccessEdge.BROKEN_BECAUSE -> "Broken because";
-            default -> name;
+            default -> words(name);
         };
+    }
+
+    /** {@code decisionReason} → {@code Decision reason}. */
+    static String words(String camel) {
+        String spaced = camel.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        return capitalise(spaced);
     }
 
     private static String capitalise(String s) {

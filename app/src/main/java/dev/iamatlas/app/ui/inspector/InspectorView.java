@@ -111,6 +111,9 @@ public final class InspectorView extends VBox {
             for (InspectorAction action : viewModel.actions()) {
                 Button button = new Button(action.label());
                 button.getStyleClass().add("what-if-button");
+                button.setWrapText(true);
+                button.setMaxWidth(Double.MAX_VALUE);
+                button.setMinHeight(Region.USE_PREF_SIZE);
                 if (!action.description().isEmpty()) {
                     button.setTooltip(new Tooltip(action.description()));
                 }
@@ -223,6 +226,25 @@ public final class InspectorView extends VBox {
         return box;
     }
 
+    /**
+     * The text with places to break a line in long ARNs and keys (after {@code :}, {@code /} and {@code ,}), so that
+     * they wrap inside the panel instead of widening it.
+     */
+    static String breakable(String text) {
+        if (text == null || text.length() < 30) {
+            return text;
+        }
+        StringBuilder b = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            b.append(c);
+            if (c == ':' || c == '/' || c == ',') {
+                b.append('\u200B');
+            }
+        }
+        return b.toString();
+    }
+
     private static Label subsection(String text) {
         Label label = new Label(text);
         label.getStyleClass().add("inspector-subsection");
@@ -253,8 +275,9 @@ public final class InspectorView extends VBox {
         for (String[] r : rows) {
             Label name = new Label(r[0]);
             name.getStyleClass().add("property-name");
-            Label value = new Label(r[1]);
+            Label value = new Label(breakable(r[1]));
             value.setWrapText(true);
+            value.setMinWidth(0);
             value.getStyleClass().add("property-value");
             if (r[1].startsWith("arn:")) {
                 value.getStyleClass().add("mono");

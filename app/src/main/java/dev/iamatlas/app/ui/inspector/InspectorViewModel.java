@@ -33,13 +33,27 @@ public final class InspectorViewModel {
     private final ObservableList<InspectorAction> actions = FXCollections.observableArrayList();
     /** What can be done with the inspected element: (node id or null, edge id or null) → actions. */
     private BiFunction<String, String, List<InspectorAction>> actionProvider = (node, edge) -> List.of();
+    /** An edge shown without being selected (a finding's evidence); shown again when the source changes. */
+    private String shownEdge;
 
     public InspectorViewModel(GraphViewModel graph, ClipboardService clipboard) {
         this.graph = Objects.requireNonNull(graph, "graph");
         this.clipboard = Objects.requireNonNull(clipboard, "clipboard");
-        graph.selectedNodes().addListener((SetChangeListener<String>) c -> refresh());
-        graph.selectedEdges().addListener((SetChangeListener<String>) c -> refresh());
-        source.addListener((o, a, b) -> refresh());
+        graph.selectedNodes().addListener((SetChangeListener<String>) c -> {
+            shownEdge = null;
+            refresh();
+        });
+        graph.selectedEdges().addListener((SetChangeListener<String>) c -> {
+            shownEdge = null;
+            refresh();
+        });
+        source.addListener((o, a, b) -> {
+            String again = shownEdge;
+            refresh();
+            if (again != null && graph.selectedNodes().isEmpty() && graph.selectedEdges().isEmpty()) {
+                inspectEdge(again);
+            }
+        });
         refresh();
     }
 
@@ -75,6 +89,7 @@ public final class InspectorViewModel {
 
     /** Shows an edge's inspection without selecting it (a finding's evidence). */
     public void inspectEdge(String edgeId) {
+        shownEdge = edgeId;
         source.get().edge(edgeId).ifPresent(i -> {
             inspection.set(i);
             message.set("");

@@ -8,6 +8,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -45,6 +46,8 @@ final class ChangesView extends SplitPane {
                 .isEmpty() ? "What the last edit changed shows here." : viewModel.lastChangeSummaryProperty().get(),
                 viewModel.lastChangeSummaryProperty()));
         summary.getStyleClass().add("change-summary");
+        summary.setMinHeight(Region.USE_PREF_SIZE);
+        summary.setMaxWidth(Double.MAX_VALUE);
         ListView<MainViewModel.ChangeLine> lines = new ListView<>(viewModel.lastChange());
         lines.setId(LAST_CHANGE_ID);
         lines.setPlaceholder(new Label("No links or findings changed."));

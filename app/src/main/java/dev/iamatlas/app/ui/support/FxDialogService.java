@@ -103,6 +103,11 @@ public final class FxDialogService implements DialogService {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(4);
+        javafx.scene.layout.ColumnConstraints labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        javafx.scene.layout.ColumnConstraints inputs = new javafx.scene.layout.ColumnConstraints();
+        inputs.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(labels, inputs);
         Map<String, StringProperty> values = new LinkedHashMap<>();
         BooleanBinding invalid = Bindings.createBooleanBinding(() -> false);
         int row = 0;
