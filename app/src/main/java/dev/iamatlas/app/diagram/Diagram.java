@@ -2,6 +2,7 @@ package dev.iamatlas.app.diagram;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import dev.iamatlas.model.findings.Severity;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Deque;
@@ -194,26 +195,48 @@ public final class Diagram {
 
     /**
      * The diagram with each of the given groups folded into one node (id = group id) that takes over the
-     * members' edges; edges inside a group disappear, parallel edges that folding creates are merged (keeping the
-     * most permissive status: ALLOWED over CONDITIONAL over DENIED). Unknown group ids are ignored.
+     * members' edges (when the diagram has a node with the group's id, such as a function whose aliases fold into
+     * it, that node stands for the group); edges inside a group disappear, parallel edges that folding creates are merged (keeping the
+     * most permissive status: ALLOWED over CONDITIONAL over DENIED) and drawn without a label (one arrow stands for
+     * several links). Unknown group ids are ignored.
      */
     public Diagram collapse(Set<String> groupIds) {
         if (groupIds.isEmpty()) {
             return this;
         }
         Map<String, String> replacement = new HashMap<>();
+        Map<String, Integer> counts = new HashMap<>();
+        Map<String, Severity> alerts = new HashMap<>();
+        for (DiagramNode node : nodes.values()) {
+            String group = node.groupId();
+            if (group != null && groupIds.contains(group) && groups.containsKey(group)) {
+                counts.merge(group, 1, Integer::sum);
+                if (node.alert() != null) {
+                    alerts.merge(group, node.alert(), (a, c) -> a.compareTo(c) <= 0 ? a : c);
+                }
+            }
+        }
         Builder b = new Builder();
         Set<String> added = new HashSet<>();
         for (DiagramNode node : nodes.values()) {
             String group = node.groupId();
-            if (group != null && groupIds.contains(group) && groups.containsKey(group)) {
+            if (counts.containsKey(node.id()) && !added.contains(node.id())) {
+                // The group is named after one of the diagram's own nodes (a function and its qualifiers): that
+                // node stands for the folded group.
+                added.add(node.id());
+                int count = counts.get(node.id());
+                Severity alert = worst(node.alert(), alerts.get(node.id()));
+                String detail = (node.secondaryLabel() == null ? "" : node.secondaryLabel() + " · ") + "+" + count
+                        + " folded";
+                b.node(new DiagramNode(node.id(), node.kind(), node.label(), detail, node.groupId(), alert));
+            } else if (group != null && counts.containsKey(group)) {
                 replacement.put(node.id(), group);
-                if (added.add(group)) {
+                if (!nodes.containsKey(group) && added.add(group)) {
                     DiagramGroup g = groups.get(group);
-                    int count = (int) nodes.values().stream().filter(n -> group.equals(n.groupId())).count();
+                    int count = counts.get(group);
                     String detail = (g.secondaryLabel() == null ? "" : g.secondaryLabel() + " · ") + count
                             + (count == 1 ? " item" : " items") + " folded";
-                    b.node(new DiagramNode(group, g.kind(), g.label(), detail, null));
+                    b.node(new DiagramNode(group, g.kind(), g.label(), detail, null, alerts.get(group)));
                 }
             } else {
                 b.node(node);
@@ -239,11 +262,18 @@ public final class Diagram {
             DiagramEdge previous = merged.get(key);
             if (previous == null || rank(edge) > rank(previous)) {
                 merged.put(key, new DiagramEdge("folded:" + key.replace('\u0000', '>'), source, target, edge.type(),
-                        edge.status(), edge.label()));
+                        edge.status(), ""));
             }
         }
         merged.values().forEach(b::edge);
         return b.build();
+    }
+
+    private static Severity worst(Severity a, Severity b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.compareTo(b) <= 0 ? a : b;
     }
 
     private static int rank(DiagramEdge edge) {

@@ -25,6 +25,7 @@ public final class DiagramPainter {
     public static final double LABEL_SCALE = 0.55;
     private static final double FADED = 0.18;
     private static final double ARROW = 8;
+    private static final double BADGE_RADIUS = 7.5;
 
     private final DiagramTheme theme;
     private final Map<String, String> fitted = new HashMap<>();
@@ -86,7 +87,8 @@ public final class DiagramPainter {
     }
 
     private static boolean emphasised(String edgeId, Emphasis emphasis) {
-        return emphasis.selectedEdges().contains(edgeId) || emphasis.pathEdges().contains(edgeId);
+        return emphasis.selectedEdges().contains(edgeId) || emphasis.pathEdges().contains(edgeId)
+                || emphasis.changedEdges().contains(edgeId);
     }
 
     private static boolean faded(DiagramEdge edge, Emphasis emphasis) {
@@ -121,9 +123,10 @@ public final class DiagramPainter {
         double width = edge.status() == EdgeStatus.CONDITIONAL ? 1.8 : 1.5;
         if (emphasised) {
             boolean onPath = emphasis.pathEdges().contains(edge.id());
-            int halo = onPath ? theme.pathHighlight() : theme.selection();
-            s.setAlpha(0.35);
-            s.setStroke(halo, width + 5, null);
+            boolean selected = emphasis.selectedEdges().contains(edge.id());
+            int halo = onPath ? theme.pathHighlight() : selected ? theme.selection() : theme.changeHighlight();
+            s.setAlpha(onPath ? 0.28 : selected ? 0.35 : 0.45);
+            s.setStroke(halo, width + (onPath ? 10 : selected ? 6 : 8), null);
             s.strokePolyline(xs, ys, n);
             width += 1;
         }
@@ -169,6 +172,9 @@ public final class DiagramPainter {
         int stroke = selected ? theme.selection() : onPath ? theme.pathHighlight() : theme.stroke(tier);
         s.setStroke(stroke, selected || onPath ? 2.5 : 1.3, box.pinned() ? new double[] {5, 3} : null);
         Shapes.stroke(s, tier, x, y, w, h);
+        if (box.node().alert() != null && scale >= TEXT_SCALE / 3) {
+            paintBadge(s, x + w - 7, y - 5, box.node().alert(), Math.max(1, 0.5 / scale));
+        }
         if (scale < TEXT_SCALE) {
             return;
         }
@@ -187,6 +193,23 @@ public final class DiagramPainter {
             s.setFill(theme.secondaryText());
             s.fillText(fit(s, secondary, FontRole.NODE_DETAIL, maxText), textX, y + 34, FontRole.NODE_DETAIL);
         }
+    }
+
+    /**
+     * A finding's badge: a disc in the severity's colour with an exclamation mark, centred at (cx, cy); grown by
+     * {@code grow} when zoomed far out so that it stays visible.
+     */
+    private void paintBadge(Surface s, double cx, double cy, dev.iamatlas.model.findings.Severity severity,
+            double grow) {
+        double r = BADGE_RADIUS * grow;
+        s.setFill(theme.background());
+        s.fillOval(cx - r - 1.5, cy - r - 1.5, 2 * r + 3, 2 * r + 3);
+        s.setFill(theme.alert(severity));
+        s.fillOval(cx - r, cy - r, 2 * r, 2 * r);
+        s.setFill(0xFFFFFFFF);
+        double bar = r * 0.28;
+        s.fillRoundRect(cx - bar / 2, cy - r * 0.62, bar, r * 0.8, bar);
+        s.fillOval(cx - bar / 2, cy + r * 0.32, bar, bar);
     }
 
     /** The text, shortened with an ellipsis in the middle-right so it fits {@code max} pixels. */
@@ -221,7 +244,8 @@ public final class DiagramPainter {
 
     /** The legend's entries: one per tier, one per edge status. */
     private static final String[] TIER_NAMES = {"Caller", "API / route", "Function", "Role", "Capability"};
-    private static final String[] STATUS_NAMES = {"allowed", "denied", "conditional / not evaluated"};
+    private static final String[] STATUS_NAMES = {"allowed", "denied", "conditional"};
+    private static final String FINDING = "finding";
     private static final double LEGEND_HEIGHT = 30;
 
     /** The legend's size in pixels on one row: width, height. */
@@ -232,7 +256,7 @@ public final class DiagramPainter {
     /** The legend's size when it may be at most {@code maxWidth} wide (it wraps to two rows when needed). */
     public double[] legendSize(Surface s, double maxWidth) {
         double tiers = 12 + rowWidth(s, TIER_NAMES, 26);
-        double statuses = 12 + rowWidth(s, STATUS_NAMES, 34);
+        double statuses = 12 + rowWidth(s, STATUS_NAMES, 34) + 24 + s.textWidth(FINDING, FontRole.LEGEND) + 14;
         if (tiers + statuses <= maxWidth) {
             return new double[] {Math.ceil(tiers + statuses), LEGEND_HEIGHT};
         }
@@ -295,5 +319,8 @@ public final class DiagramPainter {
             s.fillText(STATUS_NAMES[i], cx + 34, mid + 4, FontRole.LEGEND);
             cx += 34 + s.textWidth(STATUS_NAMES[i], FontRole.LEGEND) + 14;
         }
+        paintBadge(s, cx + 8, mid, dev.iamatlas.model.findings.Severity.HIGH, 1);
+        s.setFill(theme.text());
+        s.fillText(FINDING, cx + 24, mid + 4, FontRole.LEGEND);
     }
 }

@@ -95,7 +95,7 @@ public final class ElkDiagramLayout implements DiagramLayout {
                 // Pseudo positions for interactive layering: x picks the layer, y the initial order.
                 n.setLocation(layers.get(node.id()) * 1000.0, order++ * 10.0);
             } else {
-                n.setProperty(LayeredOptions.PARTITIONING_PARTITION, node.kind().tier().ordinal());
+                n.setProperty(LayeredOptions.PARTITIONING_PARTITION, node.column().ordinal());
             }
             elkNodes.put(node.id(), n);
         }
@@ -170,8 +170,12 @@ public final class ElkDiagramLayout implements DiagramLayout {
         root.setProperty(LayeredOptions.SPACING_EDGE_NODE, 10.0);
         root.setProperty(LayeredOptions.SPACING_EDGE_LABEL, 2.0);
         root.setProperty(LayeredOptions.NODE_PLACEMENT_STRATEGY, NodePlacementStrategy.BRANDES_KOEPF);
-        // Keep the order in which nodes were added (routes of one API together) where crossings allow.
-        root.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_STRATEGY, OrderingStrategy.NODES_AND_EDGES);
+        // Keep the order in which nodes were added (routes of one API together) where crossings allow. ELK sorts
+        // each layer by model order with an insertion sort (quadratic): an account's view can put a thousand
+        // routes in one column, which then takes minutes, so large diagrams leave the order to crossing
+        // minimisation alone (seeded with the model order through the interactive layering's positions).
+        root.setProperty(LayeredOptions.CONSIDER_MODEL_ORDER_STRATEGY, large ? OrderingStrategy.NONE
+                : OrderingStrategy.NODES_AND_EDGES);
         root.setProperty(LayeredOptions.THOROUGHNESS, large ? 2 : 7);
         root.setProperty(LayeredOptions.RANDOM_SEED, 1);
     }

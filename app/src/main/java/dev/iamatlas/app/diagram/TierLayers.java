@@ -50,7 +50,7 @@ final class TierLayers {
         int tiers = dev.iamatlas.model.graph.NodeKind.Tier.values().length;
         int[] width = new int[tiers];
         for (DiagramNode node : d.nodes()) {
-            int t = node.kind().tier().ordinal();
+            int t = node.column().ordinal();
             width[t] = Math.max(width[t], depth.get(node.id()) + 1);
         }
         int[] offset = new int[tiers];
@@ -59,13 +59,13 @@ final class TierLayers {
         }
         Map<String, Integer> layers = new HashMap<>();
         for (DiagramNode node : d.nodes()) {
-            layers.put(node.id(), offset[node.kind().tier().ordinal()] + depth.get(node.id()));
+            layers.put(node.id(), offset[node.column().ordinal()] + depth.get(node.id()));
         }
         return layers;
     }
 
     private static boolean sameTier(Diagram d, DiagramEdge edge) {
         List<DiagramNode> ends = List.of(d.node(edge.source()).orElseThrow(), d.node(edge.target()).orElseThrow());
-        return ends.get(0).kind().tier() == ends.get(1).kind().tier();
+        return ends.get(0).column() == ends.get(1).column();
     }
 }

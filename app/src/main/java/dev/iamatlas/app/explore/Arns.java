@@ -1,47 +1,45 @@
 package dev.iamatlas.app.explore;
 
+import dev.iamatlas.model.graph.NodeIds;
+
 /**
- * ARNs that AWS does not hand out but that name things in policies, used as diagram node ids so every front end
- * and every adapter agrees on them.
+ * The ids of diagram groups, which the access graph does not have as nodes. Everything else in a diagram is keyed
+ * by its access-graph id ({@link NodeIds}): ARNs, execute-api ARNs for routes, synthetic ids for callers.
  */
 public final class Arns {
+    private static final String ACCOUNT_ROLES = "account:";
+    private static final String CAPABILITIES = "capabilities:";
+
     private Arns() {
     }
 
-    /**
-     * The execute-api ARN of one route in one stage,
-     * {@code arn:PARTITION:execute-api:REGION:ACCOUNT:API_ID/STAGE/METHOD/RESOURCE_PATH}, the resource path without
-     * its leading slash (<a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/arn-format-reference.html">ARN formats</a>).
-     */
-    public static String executeApi(String partition, String region, String account, String apiId, String stage,
-            String method, String path) {
-        String p = path.startsWith("/") ? path.substring(1) : path;
-        return "arn:" + partition + ":execute-api:" + region + ":" + account + ":" + apiId + "/" + stage + "/"
-                + method + "/" + p;
+    /** The group the routes, authorizers and authorized callers of a REST API fold into: the API's own ARN. */
+    public static String restApiGroup(String partition, String region, String apiId) {
+        return NodeIds.restApi(partition, region, apiId);
     }
 
-    /**
-     * The execute-api ARN of an HTTP or WebSocket route: {@code GET /orders} as a REST route, and a route key
-     * without a method ({@code $default}, {@code $connect}, {@code sendMessage}) as {@code API_ID/STAGE/KEY}.
-     */
-    public static String executeApiV2(String partition, String region, String account, String apiId, String stage,
-            String routeKey) {
-        int space = routeKey.indexOf(' ');
-        if (space < 0) {
-            return "arn:" + partition + ":execute-api:" + region + ":" + account + ":" + apiId + "/" + stage + "/"
-                    + routeKey;
-        }
-        return executeApi(partition, region, account, apiId, stage, routeKey.substring(0, space),
-                routeKey.substring(space + 1));
+    /** The group the routes of an HTTP or WebSocket API fold into: the API's own ARN. */
+    public static String apiV2Group(String partition, String region, String apiId) {
+        return NodeIds.apiV2(partition, region, apiId);
     }
 
-    /** The group id that the routes of an API fold into. */
-    public static String apiGroup(String apiId) {
-        return "api:" + apiId;
-    }
-
-    /** The group id that the roles of an account fold into. */
+    /** The group that the roles of an account fold into. */
     public static String accountRolesGroup(String accountId) {
-        return "account:" + accountId;
+        return ACCOUNT_ROLES + accountId;
+    }
+
+    /** Whether {@code id} is an {@link #accountRolesGroup} id. */
+    public static boolean isAccountRolesGroup(String id) {
+        return id.startsWith(ACCOUNT_ROLES);
+    }
+
+    /** The group that the capabilities of one service fold into. */
+    public static String capabilityGroup(String service) {
+        return CAPABILITIES + service;
+    }
+
+    /** Whether {@code id} is a {@link #capabilityGroup} id. */
+    public static boolean isCapabilityGroup(String id) {
+        return id.startsWith(CAPABILITIES);
     }
 }

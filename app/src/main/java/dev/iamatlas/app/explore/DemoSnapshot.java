@@ -1,19 +1,15 @@
 package dev.iamatlas.app.explore;
 
 import dev.iamatlas.model.snapshot.AccountSnapshot;
-import dev.iamatlas.model.snapshot.SnapshotJson;
+import dev.iamatlas.model.snapshot.SnapshotSource;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 
-/**
- * The bundled demo account, when the build ships one: a snapshot file on the class path at {@link #RESOURCE}
- * (the {@code resources} module puts it there).
- */
+/** The demo account bundled with the program ({@link SnapshotSource#DEMO_RESOURCE}, from the resources module). */
 public final class DemoSnapshot {
     /** Where the demo snapshot lives on the class path. */
-    public static final String RESOURCE = "/dev/iamatlas/resources/demo/demo-account.json";
+    public static final String RESOURCE = SnapshotSource.DEMO_RESOURCE;
 
     private DemoSnapshot() {
     }
@@ -29,11 +25,11 @@ public final class DemoSnapshot {
      * @throws UncheckedIOException when the bundled file cannot be read (a broken build)
      */
     public static Optional<AccountSnapshot> load() {
-        try (InputStream in = DemoSnapshot.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                return Optional.empty();
-            }
-            return Optional.of(SnapshotJson.read(in, "demo account"));
+        if (!available()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(SnapshotSource.demo());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,8 +4,8 @@ import java.util.Optional;
 
 /**
  * What the inspector can learn about the nodes and edges of a diagram, by id. The adapter that builds the
- * diagram implements it: today from the snapshot's configuration, later from the access graph, whose edges carry
- * the evaluated request, the deciding statements and the condition results.
+ * diagram implements it from the access graph, whose edges carry the evaluated requests, the deciding statements
+ * and the condition results.
  */
 public interface InspectionSource {
     /** Knows nothing about anything. */
@@ -26,4 +26,17 @@ public interface InspectionSource {
 
     /** Details of an edge of the diagram, or empty for an unknown id. */
     Optional<Inspection> edge(String edgeId);
+
+    /**
+     * The access graph's facts about a node ({@code dev.iamatlas.model.graph.Node} attribute names: stage, method,
+     * path, apiId, qualifier, ...), for actions such as what-if edits; empty when unknown.
+     */
+    default java.util.Map<String, String> nodeAttributes(String nodeId) {
+        return java.util.Map.of();
+    }
+
+    /** The access graph's facts about an edge ({@code AccessEdge} attribute names), or empty. */
+    default java.util.Map<String, String> edgeAttributes(String edgeId) {
+        return java.util.Map.of();
+    }
 }

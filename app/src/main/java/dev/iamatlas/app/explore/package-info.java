@@ -1,8 +1,8 @@
 /**
- * What the desktop app and the headless exports show about one account, independent of any UI toolkit and of
- * where it comes from: the {@link dev.iamatlas.app.explore.Exploration} (snapshot, diagram, inspections,
- * findings) and the {@link dev.iamatlas.app.explore.InspectionSource} contract the inspector reads. Today one
- * adapter, {@link dev.iamatlas.app.explore.SnapshotExploration}, derives it from the snapshot's configuration;
- * the access graph replaces that adapter.
+ * What the desktop app and the headless exports show about one account, independent of any UI toolkit: the
+ * {@link dev.iamatlas.app.explore.Exploration} (snapshot, diagram, inspections, findings) built from the access
+ * graph by {@link dev.iamatlas.app.explore.GraphExploration}, the {@link dev.iamatlas.app.explore.InspectionSource}
+ * contract the inspector reads, the views of large accounts ({@link dev.iamatlas.app.explore.ViewSelection}) and
+ * the SVG/PNG export service ({@link dev.iamatlas.app.explore.DiagramExport}).
  */
 package dev.iamatlas.app.explore;

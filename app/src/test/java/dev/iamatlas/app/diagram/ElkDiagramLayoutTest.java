@@ -2,7 +2,7 @@ package dev.iamatlas.app.diagram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.iamatlas.app.explore.SnapshotExploration;
+import dev.iamatlas.app.fixtures.Explorations;
 import dev.iamatlas.app.fixtures.Fixtures;
 import dev.iamatlas.model.graph.NodeKind.Tier;
 import java.util.List;
@@ -13,12 +13,13 @@ import org.junit.jupiter.api.Test;
 
 class ElkDiagramLayoutTest {
     private static final DiagramLayout LAYOUT = ElkDiagramLayout.withAwtFonts();
+    private static final String API = "arn:aws:apigateway:eu-west-1::/restapis/a1b2c3d4e5";
     private static Diagram shop;
     private static LaidOutDiagram shopLayout;
 
     @BeforeAll
     static void layOutTheShop() {
-        shop = SnapshotExploration.of(Fixtures.shop()).diagram();
+        shop = Explorations.shop().diagram();
         shopLayout = LAYOUT.layout(shop, LayoutOptions.defaults().withEdgeLabels(LayoutOptions.EdgeLabels.ON));
     }
 
@@ -48,9 +49,9 @@ class ElkDiagramLayoutTest {
                 if (left.ordinal() >= right.ordinal()) {
                     continue;
                 }
-                double rightmostOfLeft = shopLayout.boxes().stream().filter(b -> b.node().kind().tier() == left)
+                double rightmostOfLeft = shopLayout.boxes().stream().filter(b -> b.node().column() == left)
                         .mapToDouble(NodeBox::maxX).max().orElse(Double.NEGATIVE_INFINITY);
-                double leftmostOfRight = shopLayout.boxes().stream().filter(b -> b.node().kind().tier() == right)
+                double leftmostOfRight = shopLayout.boxes().stream().filter(b -> b.node().column() == right)
                         .mapToDouble(NodeBox::x).min().orElse(Double.POSITIVE_INFINITY);
                 assertThat(rightmostOfLeft).as("%s column ends before %s column starts", left, right)
                         .isLessThan(leftmostOfRight);
@@ -61,7 +62,8 @@ class ElkDiagramLayoutTest {
     @Test
     void edgeLabelsOverlapNoNodeAndNoOtherLabel() {
         List<EdgeRoute> labelled = shopLayout.routes().stream().filter(EdgeRoute::hasLabel).toList();
-        assertThat(labelled).hasSize(shop.edgeCount());
+        assertThat(labelled).hasSize((int) shop.edges().stream().filter(e -> !e.label().isEmpty()).count())
+                .isNotEmpty();
         for (EdgeRoute route : labelled) {
             for (NodeBox box : shopLayout.boxes()) {
                 assertThat(box.intersects(route.labelX(), route.labelY(), route.labelWidth(), route.labelHeight()))
@@ -105,7 +107,8 @@ class ElkDiagramLayoutTest {
         LayoutOptions options = LayoutOptions.defaults().withPinned(Map.of(function, new Point(4321, -250)));
 
         LaidOutDiagram first = LAYOUT.layout(shop, options);
-        LaidOutDiagram again = LAYOUT.layout(shop, options.withCollapsedGroups(Set.of("api:p9q8r7s6t5")));
+        LaidOutDiagram again = LAYOUT.layout(shop, options.withCollapsedGroups(
+                Set.of("arn:aws:apigateway:eu-west-1::/restapis/p9q8r7s6t5")));
 
         for (LaidOutDiagram d : List.of(first, again)) {
             NodeBox box = d.box(function).orElseThrow();
@@ -137,11 +140,11 @@ class ElkDiagramLayoutTest {
     @Test
     void collapsedGroupsHideTheirMembers() {
         LaidOutDiagram folded = LAYOUT.layout(shop, LayoutOptions.defaults()
-                .withCollapsedGroups(Set.of("api:a1b2c3d4e5", "account:111122223333")));
+                .withCollapsedGroups(Set.of(API, "account:111122223333")));
 
-        assertThat(folded.boxes()).noneMatch(b -> "api:a1b2c3d4e5".equals(b.node().groupId()));
+        assertThat(folded.boxes()).noneMatch(b -> API.equals(b.node().groupId()));
         assertThat(folded.boxes()).noneMatch(b -> "account:111122223333".equals(b.node().groupId()));
-        assertThat(folded.box("api:a1b2c3d4e5")).hasValueSatisfying(b -> assertThat(b.node().label())
+        assertThat(folded.box(API)).hasValueSatisfying(b -> assertThat(b.node().label())
                 .isEqualTo("shop-api"));
         assertThat(folded.box("account:111122223333")).isPresent();
         assertThat(folded.boxes().size()).isLessThan(shopLayout.boxes().size());

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iamatlas.app.diagram.Diagram;
 import dev.iamatlas.app.diagram.ElkDiagramLayout;
-import dev.iamatlas.app.explore.SnapshotExploration;
-import dev.iamatlas.app.fixtures.Fixtures;
+import dev.iamatlas.app.fixtures.Explorations;
+import dev.iamatlas.model.graph.NodeIds;
 import dev.iamatlas.app.ui.graph.GraphViewModel;
 import dev.iamatlas.app.ui.support.SameThreadTaskExecutor;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 class GraphViewModelTest {
     private static final String FN = "arn:aws:lambda:eu-west-1:111122223333:function:";
     private static final String ROUTE = "arn:aws:execute-api:eu-west-1:111122223333:a1b2c3d4e5/prod/GET/orders";
-    private static final Diagram SHOP = SnapshotExploration.of(Fixtures.shop()).diagram();
+    private static final Diagram SHOP = Explorations.shop().diagram();
+    private static final String API = "arn:aws:apigateway:eu-west-1::/restapis/a1b2c3d4e5";
 
     private GraphViewModel graph;
 
@@ -38,7 +39,7 @@ class GraphViewModelTest {
         graph.focusModeProperty().set(true);
 
         var focus = graph.emphasisProperty().get().focus();
-        assertThat(focus).contains(FN + "list-orders", ROUTE, SnapshotExploration.INTERNET,
+        assertThat(focus).contains(FN + "list-orders", ROUTE, NodeIds.INTERNET,
                 "arn:aws:iam::111122223333:role/orders-role");
         assertThat(focus).doesNotContain(FN + "charge-payment");
 
@@ -53,8 +54,8 @@ class GraphViewModelTest {
         graph.collapseSelectedGroups();
 
         assertThat(graph.laidOut().box(ROUTE)).isEmpty();
-        assertThat(graph.laidOut().box("api:a1b2c3d4e5")).isPresent();
-        assertThat(graph.selectedNodes()).containsExactly("api:a1b2c3d4e5");
+        assertThat(graph.laidOut().box(API)).isPresent();
+        assertThat(graph.selectedNodes()).containsExactly(API);
 
         graph.expandSelectedGroups();
         assertThat(graph.laidOut().box(ROUTE)).isPresent();
@@ -89,7 +90,7 @@ class GraphViewModelTest {
 
     @Test
     void thePathBetweenTwoSelectedNodesIsHighlighted() {
-        graph.selectNode(SnapshotExploration.INTERNET, false);
+        graph.selectNode(NodeIds.INTERNET, false);
         graph.selectNode("arn:aws:iam::111122223333:role/orders-role", true);
 
         assertThat(graph.highlightPathBetweenSelection()).isTrue();

@@ -3,7 +3,7 @@ package dev.iamatlas.app.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.iamatlas.app.diagram.ElkDiagramLayout;
-import dev.iamatlas.app.explore.SnapshotExploration;
+import dev.iamatlas.app.fixtures.Explorations;
 import dev.iamatlas.app.fixtures.Fixtures;
 import dev.iamatlas.app.ui.graph.GraphViewModel;
 import dev.iamatlas.app.ui.navigator.NavItem;
@@ -23,7 +23,7 @@ class NavigatorViewModelTest {
         var shop = Fixtures.shop();
         graph = new GraphViewModel(new SameThreadTaskExecutor(), ElkDiagramLayout.withAwtFonts(),
                 new ScriptedDialogs(() -> null));
-        graph.show(SnapshotExploration.of(shop).diagram());
+        graph.show(Explorations.shop().diagram());
         navigator = new NavigatorViewModel(graph);
         navigator.show(shop);
     }

@@ -6,8 +6,11 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.stage.Window;
 
@@ -20,6 +23,13 @@ final class ScriptedDialogs implements DialogService {
     final Deque<Path> filesToSave = new ArrayDeque<>();
     final Deque<Object> choices = new ArrayDeque<>();
     final List<String> errors = new ArrayList<>();
+    /** Answers to forms: the values to change (missing keys keep the form's initial values); null cancels. */
+    final Deque<Map<String, String>> forms = new ArrayDeque<>();
+    /** Answers to the policy editor: the text; the validator's verdict on it is kept in {@link #policyProblems}. */
+    final Deque<String> policies = new ArrayDeque<>();
+    final List<String> policyProblems = new ArrayList<>();
+    final List<String> formsShown = new ArrayList<>();
+    boolean confirmAnswer = true;
     private final FxDialogService real;
 
     ScriptedDialogs(Supplier<Window> owner) {
@@ -52,5 +62,36 @@ final class ScriptedDialogs implements DialogService {
     @SuppressWarnings("unchecked")
     public <T> Optional<T> choose(String title, String message, List<T> options, T initial) {
         return Optional.ofNullable((T) choices.poll());
+    }
+
+    @Override
+    public Optional<Map<String, String>> form(String title, String message, List<Field> fields) {
+        formsShown.add(title);
+        if (forms.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> answer = forms.poll();
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Field field : fields) {
+            values.put(field.key(), answer.getOrDefault(field.key(), field.initial()).strip());
+        }
+        return Optional.of(values);
+    }
+
+    @Override
+    public Optional<String> editPolicy(String title, String message, String initialText,
+            Function<String, String> validate) {
+        String text = policies.poll();
+        if (text == null) {
+            return Optional.empty();
+        }
+        String problem = validate.apply(text);
+        policyProblems.add(problem);
+        return problem == null ? Optional.of(text) : Optional.empty();
+    }
+
+    @Override
+    public boolean confirm(String title, String message) {
+        return confirmAnswer;
     }
 }

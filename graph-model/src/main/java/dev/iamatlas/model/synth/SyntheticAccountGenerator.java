@@ -1008,10 +1008,16 @@ public final class SyntheticAccountGenerator {
     private List<UserDraft> planUsers() {
         int count = config.roles() == 0 ? 0 : Math.max(1, config.roles() / 50);
         List<UserDraft> users = new ArrayList<>();
+        java.util.Set<String> names = new java.util.HashSet<>();
         for (int i = 0; i < count; i++) {
             boolean service = rnd.nextDouble() < 0.2;
             String name = service ? "svc-" + pick(DOMAINS) + "-" + i
                     : pick(FIRST_NAMES) + "." + pick(LAST_NAMES) + (i < FIRST_NAMES.length ? "" : Integer.toString(i));
+            if (!names.add(name)) {
+                // Two random picks can give the same name; IAM user names are unique in an account.
+                name = name + i;
+                names.add(name);
+            }
             UserDraft user = new UserDraft(name, service ? "/service/" : "/");
             if (!service) {
                 user.groups.add(GROUPS[rnd.nextInt(groupCount())]);

@@ -16,6 +16,7 @@ import javafx.scene.layout.VBox;
 /** The findings table with its filters. */
 public final class FindingsView extends VBox {
     public static final String TABLE_ID = "findingsTable";
+    private static final javafx.css.PseudoClass NEW = javafx.css.PseudoClass.getPseudoClass("new");
 
     public FindingsView(FindingsViewModel viewModel) {
         getStyleClass().add("findings");
@@ -31,11 +32,32 @@ public final class FindingsView extends VBox {
 
         TableView<FindingRow> table = new TableView<>();
         table.setId(TABLE_ID);
-        TableColumn<FindingRow, String> sev = column("Severity", FindingRow::severity, 90);
-        sev.setComparator(Comparator.comparingInt(FindingsView::rank));
+        TableColumn<FindingRow, String> sev = column("Severity", FindingRow::severity, 96);
+        sev.setMinWidth(90);
+        sev.setComparator(Comparator.comparingInt(FindingRow::rank));
+        sev.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            private final Label chip = new Label();
+
+            @Override
+            protected void updateItem(String value, boolean empty) {
+                super.updateItem(value, empty);
+                chip.getStyleClass().setAll("label", "severity-chip");
+                if (empty || value == null) {
+                    setGraphic(null);
+                    return;
+                }
+                chip.setText(value);
+                chip.getStyleClass().add("severity-" + value.toLowerCase(java.util.Locale.ROOT));
+                setGraphic(chip);
+            }
+        });
         table.getColumns().add(sev);
-        table.getColumns().add(column("Rule", FindingRow::ruleId, 160));
-        table.getColumns().add(column("Resource", FindingRow::resource, 280));
+        TableColumn<FindingRow, String> rule = column("Rule", FindingRow::ruleId, 250);
+        rule.setMinWidth(120);
+        table.getColumns().add(rule);
+        TableColumn<FindingRow, String> resource = column("Resource", FindingRow::resource, 220);
+        resource.setMinWidth(120);
+        table.getColumns().add(resource);
         TableColumn<FindingRow, String> message = column("Message", FindingRow::message, 480);
         table.getColumns().add(message);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -46,13 +68,32 @@ public final class FindingsView extends VBox {
         placeholder.textProperty().bind(viewModel.placeholderProperty());
         placeholder.setWrapText(true);
         table.setPlaceholder(placeholder);
-        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> viewModel.select(b));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                viewModel.selectedProperty().set(b);
+            }
+        });
+        viewModel.selectedProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                table.getSelectionModel().clearSelection();
+            } else if (table.getSelectionModel().getSelectedItem() != b) {
+                table.getSelectionModel().select(b);
+                table.scrollTo(b);
+            }
+        });
+        table.setRowFactory(t -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(FindingRow row, boolean empty) {
+                super.updateItem(row, empty);
+                boolean fresh = !empty && row != null && row.id() != null
+                        && viewModel.newFindingsProperty().get().contains(row.id());
+                pseudoClassStateChanged(NEW, fresh);
+                setTooltip(fresh ? new javafx.scene.control.Tooltip("New since the last what-if edit") : null);
+            }
+        });
+        viewModel.newFindingsProperty().addListener((o, a, b) -> table.refresh());
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(bar, table);
-    }
-
-    private static int rank(String severity) {
-        return new FindingRow(severity, "x", null, null, null, null).severityRank();
     }
 
     private static TableColumn<FindingRow, String> column(String title,

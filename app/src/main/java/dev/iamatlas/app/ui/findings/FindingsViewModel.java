@@ -5,6 +5,7 @@ import dev.iamatlas.app.ui.graph.GraphViewModel;
 import dev.iamatlas.app.ui.inspector.InspectorViewModel;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -29,11 +30,16 @@ public final class FindingsViewModel {
     private final StringProperty filter = new SimpleStringProperty("");
     private final ObjectProperty<String> minimumSeverity = new SimpleObjectProperty<>("ALL");
     private final StringProperty placeholder = new SimpleStringProperty("Open a snapshot to see its findings.");
+    /** Ids of the findings the last what-if edit brought in, marked in the table. */
+    private final ObjectProperty<Set<String>> newFindings = new SimpleObjectProperty<>(Set.of());
+    /** The finding chosen in the table (or by the app, such as the most severe one when an account opens). */
+    private final ObjectProperty<FindingRow> selected = new SimpleObjectProperty<>();
 
     public FindingsViewModel(GraphViewModel graph, InspectorViewModel inspector) {
         this.graph = graph;
         this.inspector = inspector;
         filter.addListener((o, a, b) -> refilter());
+        selected.addListener((o, a, b) -> select(b));
         minimumSeverity.addListener((o, a, b) -> refilter());
     }
 
@@ -60,15 +66,48 @@ public final class FindingsViewModel {
      * @param evaluated whether the account's policies were evaluated (no findings then means none were found)
      */
     public void show(List<FindingRow> findings, boolean evaluated) {
+        selected.set(null);
+        newFindings.set(Set.of());
         all.setAll(findings.stream().sorted((a, b) -> Integer.compare(b.severityRank(), a.severityRank())).toList());
         placeholder.set(evaluated ? "No findings: nothing risky was found in this account."
                 : "No findings yet: policies are not evaluated, the diagram shows configured links only.");
     }
 
+    /** Shows the findings after a what-if edit, marking those that are new. */
+    public void update(List<FindingRow> findings, Set<String> newIds) {
+        selected.set(null);
+        all.setAll(findings.stream().sorted((a, b) -> Integer.compare(b.severityRank(), a.severityRank())).toList());
+        newFindings.set(Set.copyOf(newIds));
+        placeholder.set("No findings: nothing risky was found in this account.");
+    }
+
+    /** Ids of the findings the last what-if edit brought in. */
+    public ObjectProperty<Set<String>> newFindingsProperty() {
+        return newFindings;
+    }
+
+    /** How many findings there are in all (not only the ones the filter shows). */
+    public int total() {
+        return all.size();
+    }
+
     /** Back to no account: an empty table that says so. */
     public void clear() {
+        selected.set(null);
         all.clear();
         placeholder.set("Open a snapshot to see its findings.");
+    }
+
+    /** The chosen finding; setting it highlights its path and shows its evidence. */
+    public ObjectProperty<FindingRow> selectedProperty() {
+        return selected;
+    }
+
+    /** Chooses the most severe finding (the table's first row), when there is one. */
+    public void selectMostSevere() {
+        if (!all.isEmpty()) {
+            selected.set(all.get(0));
+        }
     }
 
     /** Highlights the finding's path and shows its evidence. */
@@ -76,9 +115,13 @@ public final class FindingsViewModel {
         if (finding == null) {
             return;
         }
-        graph.highlightPath(finding.pathEdgeIds());
+        graph.selectedNodes().clear();
+        graph.selectedEdges().clear();
+        graph.showPath(finding.pathEdgeIds());
         if (finding.evidenceEdgeId() != null) {
             inspector.inspectEdge(finding.evidenceEdgeId());
+        } else if (finding.resourceArn() != null) {
+            graph.reveal(finding.resourceArn());
         }
     }
 

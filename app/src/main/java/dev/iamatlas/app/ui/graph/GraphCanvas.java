@@ -67,6 +67,8 @@ public final class GraphCanvas extends Region {
     private Point2D bandEnd;
     private boolean moved;
     private String hovered;
+    /** The node the last single click hit: a double-click folds or unfolds only that one. */
+    private String lastClicked;
 
     public GraphCanvas(GraphViewModel viewModel) {
         this.viewModel = viewModel;
@@ -86,6 +88,11 @@ public final class GraphCanvas extends Region {
         viewModel.freshLayoutsProperty().addListener((o, a, b) -> {
             fitPending = true;
             repaint();
+        });
+        viewModel.fitRequestProperty().addListener((o, a, ids) -> {
+            if (ids != null) {
+                fitNodes(ids);
+            }
         });
         viewModel.revealRequestProperty().addListener((o, a, id) -> {
             if (id != null) {
@@ -210,12 +217,51 @@ public final class GraphCanvas extends Region {
     /** Scrolls so the node is in the middle of the view, zooming in to at least 0.8 when further out. */
     public void centerOn(String nodeId) {
         viewModel.laidOut().box(nodeId).ifPresent(box -> {
+            fitPending = false;
             if (scale.get() < 0.8) {
                 scale.set(0.8);
             }
             translateX.set(getWidth() / 2 - box.centerX() * scale.get());
             translateY.set(getHeight() / 2 - box.centerY() * scale.get());
         });
+    }
+
+    /**
+     * Brings the nodes into view together: fitted when that keeps names readable (zoom at most 1), else centred on
+     * them at the readable zoom.
+     */
+    public void fitNodes(java.util.List<String> ids) {
+        double x0 = Double.MAX_VALUE;
+        double y0 = Double.MAX_VALUE;
+        double x1 = -Double.MAX_VALUE;
+        double y1 = -Double.MAX_VALUE;
+        for (String id : ids) {
+            var box = viewModel.laidOut().box(id);
+            if (box.isPresent()) {
+                x0 = Math.min(x0, box.get().x());
+                y0 = Math.min(y0, box.get().y());
+                x1 = Math.max(x1, box.get().maxX());
+                y1 = Math.max(y1, box.get().maxY());
+            }
+        }
+        if (x0 > x1 || getWidth() <= 0 || getHeight() <= 0) {
+            return;
+        }
+        fitPending = false;
+        double margin = 60;
+        double available = Math.max(1, getHeight() - legendReserve());
+        double s = Math.min(1, Math.min(getWidth() / (x1 - x0 + 2 * margin), available / (y1 - y0 + 2 * margin)));
+        double minimum = READABLE_SCALE * 0.8;
+        if (s >= minimum) {
+            scale.set(s);
+            translateX.set(getWidth() / 2 - (x0 + x1) / 2 * s);
+            translateY.set(available / 2 - (y0 + y1) / 2 * s);
+            return;
+        }
+        var anchor = viewModel.laidOut().box(ids.get(0)).orElseThrow();
+        scale.set(minimum);
+        translateX.set(getWidth() / 3 - anchor.centerX() * minimum);
+        translateY.set(available / 2 - anchor.centerY() * minimum);
     }
 
     private double legendReserve() {
@@ -350,8 +396,14 @@ public final class GraphCanvas extends Region {
                     Math.max(pressScreen.getY(), bandEnd.getY()));
             viewModel.selectNodes(viewModel.nodesInside(a.getX(), a.getY(), b.getX() - a.getX(),
                     b.getY() - a.getY()), true);
+        } else if (!moved && e.getClickCount() == 2 && !toggle) {
+            Point2D p = toDiagram(e.getX(), e.getY());
+            viewModel.laidOut().nodeAt(p.getX(), p.getY()).filter(box -> box.node().id().equals(lastClicked))
+                    .ifPresent(box -> viewModel.toggleFold(box.node().id()));
         } else if (!moved) {
             clickAt(e.getX(), e.getY(), toggle);
+            Point2D p = toDiagram(e.getX(), e.getY());
+            lastClicked = viewModel.laidOut().nodeAt(p.getX(), p.getY()).map(b -> b.node().id()).orElse(null);
         }
         rubberBand = false;
         bandEnd = null;

@@ -9,6 +9,7 @@ import dev.iamatlas.app.diagram.LaidOutDiagram;
 import dev.iamatlas.app.diagram.LayoutOptions;
 import dev.iamatlas.app.diagram.NodeBox;
 import dev.iamatlas.app.diagram.Point;
+import dev.iamatlas.app.explore.ViewSelection;
 import dev.iamatlas.app.ui.support.DialogService;
 import dev.iamatlas.app.ui.support.TaskExecutor;
 import java.util.ArrayList;
@@ -53,16 +54,24 @@ public final class GraphViewModel {
     private final ObjectProperty<List<String>> pathEdges = new SimpleObjectProperty<>(List.of());
     private final BooleanProperty focusMode = new SimpleBooleanProperty(false);
     private final ObjectProperty<Set<String>> focus = new SimpleObjectProperty<>(null);
+    /** The nodes of the diagram that are shown at all (a large account's view), or null for all. */
+    private final ReadOnlyObjectWrapper<Set<String>> visible = new ReadOnlyObjectWrapper<>(null);
+    private final ObjectProperty<Set<String>> changedEdges = new SimpleObjectProperty<>(Set.of());
     private final ReadOnlyObjectWrapper<Emphasis> emphasis = new ReadOnlyObjectWrapper<>(Emphasis.NONE);
     private final BooleanProperty layingOut = new SimpleBooleanProperty(false);
     /** Incremented when a new diagram was laid out (not when a node was dragged): the canvas fits to it. */
     private final IntegerProperty freshLayouts = new SimpleIntegerProperty(0);
     /** A node the canvas should scroll to, set with {@link #reveal(String)}. */
     private final ObjectProperty<String> revealRequest = new SimpleObjectProperty<>();
+    /** Nodes the canvas should bring into view together (a highlighted path), set by {@link #showPath}. */
+    private final ObjectProperty<List<String>> fitRequest = new SimpleObjectProperty<>();
     private final Map<String, Point> pinned = new HashMap<>();
     private TaskExecutor.Handle running;
     private int generation;
     private String pendingReveal;
+    private List<String> pendingPath;
+    /** How many nodes a reveal adds around a node that the current view does not show. */
+    static final int REVEAL_AROUND = 80;
 
     public GraphViewModel(TaskExecutor executor, DiagramLayout layout, DialogService dialogs) {
         this.executor = Objects.requireNonNull(executor, "executor");
@@ -71,6 +80,7 @@ public final class GraphViewModel {
         selectedNodes.addListener((javafx.collections.SetChangeListener<String>) c -> selectionChanged());
         selectedEdges.addListener((javafx.collections.SetChangeListener<String>) c -> selectionChanged());
         pathEdges.addListener((o, a, b) -> updateEmphasis());
+        changedEdges.addListener((o, a, b) -> updateEmphasis());
         focus.addListener((o, a, b) -> updateEmphasis());
         focusMode.addListener((o, was, on) -> focus.set(on ? reachOfSelection() : null));
     }
@@ -105,6 +115,16 @@ public final class GraphViewModel {
         return pathEdges;
     }
 
+    /** The nodes shown at all (the view of a large account), or null when every node of the diagram is. */
+    public ReadOnlyObjectProperty<Set<String>> visibleProperty() {
+        return visible.getReadOnlyProperty();
+    }
+
+    /** Edges a what-if edit added or changed, drawn with a halo. */
+    public ObjectProperty<Set<String>> changedEdgesProperty() {
+        return changedEdges;
+    }
+
     public BooleanProperty focusModeProperty() {
         return focusMode;
     }
@@ -125,6 +145,14 @@ public final class GraphViewModel {
         return revealRequest;
     }
 
+    /**
+     * Nodes to bring into view together; the canvas fits them at a readable zoom, or centres on the first when
+     * they do not fit.
+     */
+    public ObjectProperty<List<String>> fitRequestProperty() {
+        return fitRequest;
+    }
+
     /** True when exactly two nodes are selected, so a path between them can be highlighted. */
     public BooleanBinding twoNodesSelected() {
         return Bindings.createBooleanBinding(() -> selectedNodes.size() == 2, selectedNodes);
@@ -137,16 +165,67 @@ public final class GraphViewModel {
 
     // ---------------------------------------------------------------------------------------------- commands
 
-    /** Shows a new diagram: clears selection, folding, focus and pins, and lays it out. */
+    /** Shows a new diagram whole: clears selection, folding, focus and pins, and lays it out. */
     public void show(Diagram newDiagram) {
+        show(newDiagram, null);
+    }
+
+    /**
+     * Shows a new diagram: clears selection, folding, focus and pins, and lays out the given part of it.
+     *
+     * @param shown the nodes to show, or null for all
+     */
+    public void show(Diagram newDiagram, Set<String> shown) {
+        show(newDiagram, shown, Set.of());
+    }
+
+    /**
+     * Shows a new diagram with some groups folded from the start.
+     *
+     * @param shown the nodes to show, or null for all
+     * @param folded the groups to fold
+     */
+    public void show(Diagram newDiagram, Set<String> shown, Set<String> folded) {
         Objects.requireNonNull(newDiagram, "newDiagram");
         diagram.set(newDiagram);
+        visible.set(shown == null ? null : Set.copyOf(shown));
+        selectedNodes.clear();
+        selectedEdges.clear();
+        pathEdges.set(List.of());
+        changedEdges.set(Set.of());
+        focusMode.set(false);
+        collapsedGroups.clear();
+        collapsedGroups.addAll(folded);
+        pinned.clear();
+        pendingPath = null;
+        pendingReveal = null;
+        relayout(true);
+    }
+
+    /**
+     * Shows another version of the same diagram (after a what-if edit): selection, folding, pins and the view are
+     * kept, nodes that are new are shown too, and the viewport stays where it is.
+     *
+     * @param alsoShow nodes to add to the view (the ends of edges the edit added)
+     */
+    public void update(Diagram newDiagram, Set<String> alsoShow) {
+        Objects.requireNonNull(newDiagram, "newDiagram");
+        diagram.set(newDiagram);
+        if (visible.get() != null && !alsoShow.isEmpty()) {
+            Set<String> more = new LinkedHashSet<>(visible.get());
+            more.addAll(alsoShow);
+            visible.set(Set.copyOf(more));
+        }
+        relayout(false);
+    }
+
+    /** Shows another part of the diagram (null: all of it) and lays it out afresh. */
+    public void showOnly(Set<String> shown) {
+        visible.set(shown == null ? null : Set.copyOf(shown));
         selectedNodes.clear();
         selectedEdges.clear();
         pathEdges.set(List.of());
         focusMode.set(false);
-        collapsedGroups.clear();
-        pinned.clear();
         relayout(true);
     }
 
@@ -157,10 +236,11 @@ public final class GraphViewModel {
         }
         int myGeneration = ++generation;
         Diagram source = diagram.get();
-        LayoutOptions options = LayoutOptions.defaults().withCollapsedGroups(Set.copyOf(collapsedGroups))
-                .withPinned(Map.copyOf(pinned));
+        LayoutOptions options = LayoutOptions.defaults().withVisible(visible.get())
+                .withCollapsedGroups(Set.copyOf(collapsedGroups)).withPinned(Map.copyOf(pinned));
         layingOut.set(true);
-        running = executor.execute("Laying out " + source.nodeCount() + " nodes…",
+        int count = visible.get() == null ? source.nodeCount() : visible.get().size();
+        running = executor.execute(String.format(java.util.Locale.ROOT, "Laying out %,d nodes…", count),
                 progress -> layout.layout(source, options, progress::isCancelled),
                 result -> {
                     if (myGeneration != generation) {
@@ -181,6 +261,11 @@ public final class GraphViewModel {
                         String id = pendingReveal;
                         pendingReveal = null;
                         reveal(id);
+                    }
+                    if (pendingPath != null) {
+                        List<String> path = pendingPath;
+                        pendingPath = null;
+                        showPath(path);
                     }
                 },
                 error -> {
@@ -259,13 +344,73 @@ public final class GraphViewModel {
         if (node.isEmpty()) {
             return false;
         }
+        boolean changed = false;
+        if (visible.get() != null && !visible.get().contains(id)) {
+            Set<String> more = new LinkedHashSet<>(visible.get());
+            more.addAll(ViewSelection.around(diagram.get(), id, REVEAL_AROUND));
+            visible.set(Set.copyOf(more));
+            changed = true;
+        }
         String group = node.get().groupId();
         if (group != null && collapsedGroups.remove(group)) {
+            changed = true;
+        }
+        if (changed) {
             pendingReveal = id;
             relayout(false);
             return true;
         }
         return false;
+    }
+
+    /**
+     * Highlights a path (a finding's) and scrolls to it, without changing the selection. Ends that the view does not
+     * show are added to it, folded groups that hide them are unfolded (after a new layout); edge ids the diagram
+     * does not have are ignored.
+     */
+    public void showPath(List<String> edgeIds) {
+        if (layingOut.get()) {
+            pendingPath = List.copyOf(edgeIds);
+            return;
+        }
+        Set<String> ends = new LinkedHashSet<>();
+        for (String id : edgeIds) {
+            diagram.get().edge(id).ifPresent(e -> {
+                ends.add(e.source());
+                ends.add(e.target());
+            });
+        }
+        boolean changed = false;
+        if (visible.get() != null && !visible.get().containsAll(ends)) {
+            Set<String> more = new LinkedHashSet<>(visible.get());
+            more.addAll(ends);
+            visible.set(Set.copyOf(more));
+            changed = true;
+        }
+        for (String end : ends) {
+            String group = diagram.get().node(end).map(DiagramNode::groupId).orElse(null);
+            if (group != null && collapsedGroups.remove(group)) {
+                changed = true;
+            }
+        }
+        if (changed) {
+            pendingPath = List.copyOf(edgeIds);
+            relayout(false);
+            return;
+        }
+        pathEdges.set(List.copyOf(edgeIds));
+        // The first edge's target (the route of a public path, the function of a broken permission) comes first:
+        // the canvas centres on it when the whole path does not fit at a readable zoom.
+        List<String> ordered = new ArrayList<>();
+        if (!edgeIds.isEmpty()) {
+            diagram.get().edge(edgeIds.get(0)).ifPresent(e -> ordered.add(e.target()));
+        }
+        ends.stream().filter(id -> !ordered.contains(id)).forEach(ordered::add);
+        List<String> shown = ordered.stream().filter(id -> laidOut.get().box(id).isPresent()).toList();
+        if (!shown.isEmpty()) {
+            fitRequest.set(null);
+            fitRequest.set(shown);
+        }
     }
 
     /**
@@ -280,7 +425,16 @@ public final class GraphViewModel {
         List<String> members = diagram.get().members(groupId).stream().map(DiagramNode::id)
                 .filter(id -> laidOut.get().box(id).isPresent()).toList();
         if (members.isEmpty()) {
-            return false;
+            List<String> all = diagram.get().members(groupId).stream().map(DiagramNode::id).toList();
+            if (all.isEmpty() || visible.get() == null) {
+                return false;
+            }
+            Set<String> more = new LinkedHashSet<>(visible.get());
+            more.addAll(all);
+            visible.set(Set.copyOf(more));
+            pendingReveal = all.get(0);
+            relayout(false);
+            return true;
         }
         selectNodes(members, false);
         revealRequest.set(null);
@@ -322,6 +476,26 @@ public final class GraphViewModel {
             collapsedGroups.clear();
         }
         if (changed) {
+            relayout(false);
+        }
+    }
+
+    /**
+     * Double-click: unfolds a folded group; folds the group of a node that belongs to one (or the group a node
+     * stands for, such as a function with its aliases).
+     */
+    public void toggleFold(String id) {
+        if (collapsedGroups.remove(id)) {
+            relayout(false);
+            return;
+        }
+        String group = diagram.get().node(id).map(DiagramNode::groupId).orElse(null);
+        if (group == null && diagram.get().group(id).isPresent()) {
+            group = id;
+        }
+        if (group != null && collapsedGroups.add(group)) {
+            selectedNodes.clear();
+            selectedNodes.add(group);
             relayout(false);
         }
     }
@@ -390,6 +564,7 @@ public final class GraphViewModel {
     }
 
     private void updateEmphasis() {
-        emphasis.set(new Emphasis(selectedNodes, selectedEdges, Set.copyOf(pathEdges.get()), focus.get()));
+        emphasis.set(new Emphasis(selectedNodes, selectedEdges, Set.copyOf(pathEdges.get()), focus.get(),
+                changedEdges.get()));
     }
 }

@@ -6,13 +6,17 @@ import dev.iamatlas.app.explore.PolicyExcerpt;
 import dev.iamatlas.app.explore.PrettyPolicy;
 import dev.iamatlas.app.ui.graph.GraphViewModel;
 import dev.iamatlas.app.ui.support.ClipboardService;
+import java.util.List;
 import java.util.Objects;
+import java.util.function.BiFunction;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.collections.SetChangeListener;
 
 /**
@@ -26,13 +30,30 @@ public final class InspectorViewModel {
     private final ReadOnlyObjectWrapper<Inspection> inspection = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper lastCopied = new ReadOnlyStringWrapper("");
+    private final ObservableList<InspectorAction> actions = FXCollections.observableArrayList();
+    /** What can be done with the inspected element: (node id or null, edge id or null) → actions. */
+    private BiFunction<String, String, List<InspectorAction>> actionProvider = (node, edge) -> List.of();
+    /** An edge shown without being selected (a finding's evidence); shown again when the source changes. */
+    private String shownEdge;
 
     public InspectorViewModel(GraphViewModel graph, ClipboardService clipboard) {
         this.graph = Objects.requireNonNull(graph, "graph");
         this.clipboard = Objects.requireNonNull(clipboard, "clipboard");
-        graph.selectedNodes().addListener((SetChangeListener<String>) c -> refresh());
-        graph.selectedEdges().addListener((SetChangeListener<String>) c -> refresh());
-        source.addListener((o, a, b) -> refresh());
+        graph.selectedNodes().addListener((SetChangeListener<String>) c -> {
+            shownEdge = null;
+            refresh();
+        });
+        graph.selectedEdges().addListener((SetChangeListener<String>) c -> {
+            shownEdge = null;
+            refresh();
+        });
+        source.addListener((o, a, b) -> {
+            String again = shownEdge;
+            refresh();
+            if (again != null && graph.selectedNodes().isEmpty() && graph.selectedEdges().isEmpty()) {
+                inspectEdge(again);
+            }
+        });
         refresh();
     }
 
@@ -55,21 +76,43 @@ public final class InspectorViewModel {
         return lastCopied.getReadOnlyProperty();
     }
 
+    /** What can be done with the inspected element (what-if edits); empty when nothing or several are inspected. */
+    public ObservableList<InspectorAction> actions() {
+        return actions;
+    }
+
+    /** Sets what offers actions for an inspected node or edge: (node id or null, edge id or null) → actions. */
+    public void setActionProvider(BiFunction<String, String, List<InspectorAction>> provider) {
+        this.actionProvider = Objects.requireNonNull(provider, "provider");
+        refresh();
+    }
+
     /** Shows an edge's inspection without selecting it (a finding's evidence). */
     public void inspectEdge(String edgeId) {
-        source.get().edge(edgeId).ifPresent(inspection::set);
+        shownEdge = edgeId;
+        source.get().edge(edgeId).ifPresent(i -> {
+            inspection.set(i);
+            message.set("");
+            actions.setAll(actionProvider.apply(null, edgeId));
+        });
     }
 
     public void refresh() {
         int nodes = graph.selectedNodes().size();
         int edges = graph.selectedEdges().size();
         Inspection shown = null;
+        List<InspectorAction> offered = List.of();
         if (nodes == 1 && edges == 0) {
-            shown = source.get().node(graph.selectedNodes().iterator().next()).orElse(null);
+            String id = graph.selectedNodes().iterator().next();
+            shown = source.get().node(id).orElse(null);
+            offered = shown == null ? List.of() : actionProvider.apply(id, null);
         } else if (edges == 1 && nodes == 0) {
-            shown = source.get().edge(graph.selectedEdges().iterator().next()).orElse(null);
+            String id = graph.selectedEdges().iterator().next();
+            shown = source.get().edge(id).orElse(null);
+            offered = shown == null ? List.of() : actionProvider.apply(null, id);
         }
         inspection.set(shown);
+        actions.setAll(offered);
         if (shown != null) {
             message.set("");
         } else if (nodes + edges > 1) {
@@ -99,6 +142,22 @@ public final class InspectorViewModel {
         Inspection current = inspection.get();
         if (current != null && current.fixCommand() != null) {
             copy(current.fixCommand());
+        }
+    }
+
+    /** Copies the commands of one finding's fix, one per line. */
+    public void copyFix(dev.iamatlas.app.explore.FindingRow finding) {
+        if (!finding.fixCommands().isEmpty()) {
+            copy(String.join("\n", finding.fixCommands()));
+        } else if (finding.policyChange() != null) {
+            copy(finding.policyChange());
+        }
+    }
+
+    /** Copies any text shown in the inspector (an ARN in a property, a command). */
+    public void copyText(String text) {
+        if (text != null && !text.isEmpty()) {
+            copy(text);
         }
     }
 

@@ -8,7 +8,10 @@ import dev.iamatlas.app.ui.inspector.InspectorView;
 import dev.iamatlas.app.ui.navigator.NavigatorView;
 import dev.iamatlas.app.ui.support.Themes;
 import dev.iamatlas.app.ui.warnings.WarningsView;
+import dev.iamatlas.app.explore.ViewSelection;
+import dev.iamatlas.app.ui.scan.ScanView;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -16,6 +19,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
@@ -45,7 +49,9 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
 /**
@@ -60,6 +66,11 @@ public final class MainView extends BorderPane {
     private final MainViewModel viewModel;
     private final GraphCanvas canvas;
     private final NavigatorView navigator;
+    private TabPane bottomTabs;
+    public static final String FINDINGS_TAB_ID = "findingsTab";
+    public static final String CHANGES_TAB_ID = "changesTab";
+    public static final String WARNINGS_TAB_ID = "warningsTab";
+    public static final String VIEW_CHOICE_ID = "viewChoice";
 
     public MainView(MainViewModel viewModel) {
         this.viewModel = viewModel;
@@ -76,15 +87,31 @@ public final class MainView extends BorderPane {
         graphArea.getStyleClass().add("graph-area");
 
         Tab findingsTab = new Tab("Findings", new FindingsView(viewModel.findings()));
+        findingsTab.setId(FINDINGS_TAB_ID);
         findingsTab.setClosable(false);
-        Tab gapsTab = new Tab("Scan gaps", new WarningsView(viewModel.gaps()));
+        findingsTab.textProperty().bind(Bindings.createStringBinding(() -> viewModel.explorationProperty().get() == null
+                ? "Findings" : "Findings (" + viewModel.explorationProperty().get().findings().size() + ")",
+                viewModel.explorationProperty()));
+        Tab changesTab = new Tab("What-if changes", new ChangesView(viewModel));
+        changesTab.setId(CHANGES_TAB_ID);
+        changesTab.setClosable(false);
+        changesTab.textProperty().bind(Bindings.createStringBinding(() -> viewModel.changes().isEmpty()
+                ? "What-if changes" : "What-if changes (" + viewModel.changes().size() + ")", viewModel.changes()));
+        Tab gapsTab = new Tab("Warnings", new WarningsView(viewModel.warnings()));
+        gapsTab.setId(WARNINGS_TAB_ID);
         gapsTab.setClosable(false);
-        gapsTab.textProperty().bind(Bindings.createStringBinding(() -> viewModel.gaps().isEmpty() ? "Scan gaps"
-                : "Scan gaps (" + viewModel.gaps().size() + ")", viewModel.gaps()));
-        gapsTab.graphicProperty().bind(Bindings.createObjectBinding(() -> viewModel.gaps().isEmpty() ? null
-                : warningIcon(), viewModel.gaps()));
-        TabPane bottom = new TabPane(findingsTab, gapsTab);
+        gapsTab.textProperty().bind(Bindings.createStringBinding(() -> viewModel.warnings().isEmpty() ? "Warnings"
+                : "Warnings (" + viewModel.warnings().size() + ")", viewModel.warnings()));
+        gapsTab.graphicProperty().bind(Bindings.createObjectBinding(() -> viewModel.warnings().isEmpty() ? null
+                : warningIcon(), viewModel.warnings()));
+        TabPane bottom = new TabPane(findingsTab, changesTab, gapsTab);
         bottom.getStyleClass().add("bottom-panels");
+        this.bottomTabs = bottom;
+        viewModel.lastChange().addListener((ListChangeListener<MainViewModel.ChangeLine>) c -> {
+            if (!viewModel.lastChange().isEmpty() || !viewModel.lastChangeSummaryProperty().get().isEmpty()) {
+                bottom.getSelectionModel().select(changesTab);
+            }
+        });
 
         SplitPane centre = new SplitPane(graphArea, bottom);
         centre.setOrientation(javafx.geometry.Orientation.VERTICAL);
@@ -111,6 +138,10 @@ public final class MainView extends BorderPane {
         return navigator;
     }
 
+    public TabPane bottomTabs() {
+        return bottomTabs;
+    }
+
     // ------------------------------------------------------------------------------------------------ parts
 
     private Node emptyState() {
@@ -120,7 +151,7 @@ public final class MainView extends BorderPane {
         Label heading = new Label("No account open");
         heading.getStyleClass().add("empty-heading");
         Label text = new Label("Open an IAM Atlas snapshot to see who can reach what: callers → API routes →"
-                + " Lambda functions → roles → what they can do.\nDrop a snapshot file here, or:");
+                + " Lambda functions → roles → what they can do.\nDrop a snapshot or a GAAD file here, or:");
         text.setWrapText(true);
         text.getStyleClass().add("empty-text");
         text.setMaxWidth(520);
@@ -135,7 +166,10 @@ public final class MainView extends BorderPane {
             demo.setOnAction(e -> viewModel.openDemo());
             buttons.getChildren().add(demo);
         }
-        Label hint = new Label("Make a snapshot with  iam-atlas scan --out account.json");
+        Button scan = new Button("Scan an AWS account…", new FontIcon(MaterialDesignC.CLOUD_SEARCH_OUTLINE));
+        scan.setOnAction(e -> openScanDialog());
+        buttons.getChildren().add(scan);
+        Label hint = new Label("or from a terminal:  iam-atlas scan --out account.json");
         hint.getStyleClass().add("empty-hint");
         VBox recent = new VBox(2);
         recent.setAlignment(Pos.CENTER);
@@ -184,6 +218,12 @@ public final class MainView extends BorderPane {
         open.setId("menuOpen");
         MenuItem demo = item("Open _Demo Account", null, null, viewModel::openDemo);
         demo.setVisible(viewModel.demoAvailable());
+        MenuItem importGaad = item("_Import IAM from GAAD…", "Shortcut+I", MaterialDesignI.IMPORT,
+                viewModel::importGaadWithDialog);
+        importGaad.setId("menuImportGaad");
+        MenuItem scan = item("S_can AWS Account…", "Shortcut+Shift+N", MaterialDesignC.CLOUD_SEARCH_OUTLINE,
+                this::openScanDialog);
+        scan.setId("menuScan");
         MenuItem save = item("_Save", "Shortcut+S", MaterialDesignC.CONTENT_SAVE_OUTLINE, viewModel::save);
         save.disableProperty().bind(noAccount);
         MenuItem saveAs = item("Save _As…", "Shortcut+Shift+S", null, viewModel::saveAs);
@@ -204,7 +244,8 @@ public final class MainView extends BorderPane {
         MenuItem close = item("_Close", "Shortcut+W", null, viewModel::close);
         close.disableProperty().bind(noAccount);
         MenuItem quit = item("_Quit", "Shortcut+Q", null, () -> getScene().getWindow().hide());
-        Menu file = new Menu("_File", null, open, recent, demo, new SeparatorMenuItem(), save, saveAs,
+        Menu file = new Menu("_File", null, open, recent, demo, new SeparatorMenuItem(), importGaad, scan,
+                new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), exportSvg, exportPng, viewSvg, viewPng, new SeparatorMenuItem(), close, quit);
         file.setId("menuFile");
 
@@ -245,7 +286,23 @@ public final class MainView extends BorderPane {
                 item("Lay Out _Again", "Shortcut+L", null, () -> graph.relayout(false)));
         Menu help = new Menu("_Help", null, item("_Keyboard and Mouse", "F1", MaterialDesignI.INFORMATION_OUTLINE,
                 this::showHelp));
-        MenuBar bar = new MenuBar(file, view, graphMenu, help);
+        MenuItem undo = item("_Undo What-if Edit", "Shortcut+Z", MaterialDesignU.UNDO, viewModel::undo);
+        undo.setId("menuUndo");
+        undo.disableProperty().bind(viewModel.canUndoProperty().not().or(viewModel.editingProperty()));
+        MenuItem redo = item("_Redo What-if Edit", "Shortcut+Shift+Z", MaterialDesignR.REDO, viewModel::redo);
+        redo.setId("menuRedo");
+        redo.disableProperty().bind(viewModel.canRedoProperty().not().or(viewModel.editingProperty()));
+        Menu edit = new Menu("_Edit", null, undo, redo);
+        Menu show = new Menu("_Show", null,
+                item("_Default View", null, null, () -> viewModel.showView(ViewSelection.View.DEFAULT)),
+                item("_Everything", null, null, () -> viewModel.showView(ViewSelection.View.ALL)),
+                item("The _Findings' Paths", null, null, () -> viewModel.showView(ViewSelection.View.FINDINGS)),
+                item("What the _Internet Reaches", null, null, () -> viewModel.showView(ViewSelection.View.INTERNET)),
+                item("Reach of the _Selection", "Shortcut+R", null, viewModel::showAroundSelection));
+        for (MenuItem m : show.getItems()) {
+            m.disableProperty().bind(noAccount);
+        }
+        MenuBar bar = new MenuBar(file, edit, view, show, graphMenu, help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -265,8 +322,12 @@ public final class MainView extends BorderPane {
                 Shift-drag the background to select with a rectangle; drag a node to move it (it stays put).
                 Keys on the graph: + and - zoom, 0 fits, 1 is actual size, arrows pan, F focuses on the
                 selection, P highlights the path between two selected nodes, Escape clears.
-                Ctrl+F finds by name or ARN (Enter selects the first match). Ctrl+O opens, Ctrl+E exports SVG,
-                Ctrl+Shift+E exports PNG, Ctrl+Shift+D switches the dark theme.""");
+                Ctrl+F finds by name or ARN (Enter selects the first match; in a large account it also shows the
+                node's neighbourhood). Ctrl+R shows the reach of the selected node.
+                What if: select a function, role, route or link; the inspector offers edits. Ctrl+Z undoes,
+                Ctrl+Shift+Z redoes; the What-if changes tab lists what each edit gained and lost.
+                Ctrl+O opens (a GAAD dump is imported), Ctrl+I imports GAAD, Ctrl+Shift+N scans an account,
+                Ctrl+E exports SVG, Ctrl+Shift+E exports PNG, Ctrl+Shift+D switches the dark theme.""");
     }
 
     private ToolBar toolBar() {
@@ -295,8 +356,58 @@ public final class MainView extends BorderPane {
             graph.selectedNodes().clear();
             graph.expandSelectedGroups();
         });
+        Button undo = tool(MaterialDesignU.UNDO, "Undo the last what-if edit (Ctrl+Z)", viewModel::undo);
+        undo.setId("toolUndo");
+        undo.disableProperty().bind(viewModel.canUndoProperty().not().or(viewModel.editingProperty()));
+        Button redo = tool(MaterialDesignR.REDO, "Redo (Ctrl+Shift+Z)", viewModel::redo);
+        redo.disableProperty().bind(viewModel.canRedoProperty().not().or(viewModel.editingProperty()));
+        ComboBox<String> show = new ComboBox<>();
+        show.setId(VIEW_CHOICE_ID);
+        show.getItems().setAll(VIEW_NAMES);
+        show.setTooltip(new Tooltip("Which part of the account to draw (large accounts start with the findings)"));
+        show.disableProperty().bind(noAccount);
+        Runnable syncShow = () -> show.setValue(viewName(viewModel.viewProperty().get()));
+        viewModel.viewProperty().addListener((o, a, b) -> syncShow.run());
+        syncShow.run();
+        show.setOnAction(e -> {
+            int index = VIEW_NAMES.indexOf(show.getValue());
+            ViewSelection.View current = viewModel.viewProperty().get();
+            switch (index) {
+                case 0 -> {
+                    if (current.kind() != ViewSelection.Kind.DEFAULT) {
+                        viewModel.showView(ViewSelection.View.DEFAULT);
+                    }
+                }
+                case 1 -> {
+                    if (current.kind() != ViewSelection.Kind.ALL) {
+                        viewModel.showView(ViewSelection.View.ALL);
+                    }
+                }
+                case 2 -> {
+                    if (current.kind() != ViewSelection.Kind.FINDINGS) {
+                        viewModel.showView(ViewSelection.View.FINDINGS);
+                    }
+                }
+                case 3 -> {
+                    if (current.kind() != ViewSelection.Kind.INTERNET) {
+                        viewModel.showView(ViewSelection.View.INTERNET);
+                    }
+                }
+                case 4 -> {
+                    if (current.kind() != ViewSelection.Kind.AROUND) {
+                        viewModel.showAroundSelection();
+                    }
+                }
+                default -> {
+                }
+            }
+            javafx.application.Platform.runLater(syncShow);
+        });
+        Label showLabel = new Label("Show");
+        showLabel.getStyleClass().add("toolbar-label");
         ToolBar bar = new ToolBar(
                 tool(MaterialDesignF.FOLDER_OPEN_OUTLINE, "Open a snapshot (Ctrl+O)", viewModel::openWithDialog),
+                new Separator(), undo, redo, new Separator(), showLabel, show,
                 new Separator(),
                 tool(MaterialDesignM.MAGNIFY_PLUS_OUTLINE, "Zoom in (+)", canvas::zoomIn),
                 tool(MaterialDesignM.MAGNIFY_MINUS_OUTLINE, "Zoom out (-)", canvas::zoomOut),
@@ -323,6 +434,23 @@ public final class MainView extends BorderPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         return bar;
+    }
+
+    private static final List<String> VIEW_NAMES = List.of("Default view", "Everything", "Findings' paths",
+            "Internet's reach", "Reach of the selection");
+
+    private static String viewName(ViewSelection.View view) {
+        return VIEW_NAMES.get(switch (view.kind()) {
+            case DEFAULT -> 0;
+            case ALL -> 1;
+            case FINDINGS -> 2;
+            case INTERNET -> 3;
+            case AROUND -> 4;
+        });
+    }
+
+    private void openScanDialog() {
+        ScanView.show(getScene().getWindow(), viewModel.newScan(), getScene().getStylesheets());
     }
 
     private static MenuItem item(String text, String accelerator, Ikon icon, Runnable action) {

@@ -1,6 +1,6 @@
 package dev.iamatlas.app.ui.navigator;
 
-import dev.iamatlas.app.explore.Arns;
+import dev.iamatlas.model.graph.NodeIds;
 import dev.iamatlas.app.ui.graph.GraphViewModel;
 import dev.iamatlas.model.snapshot.AccountSnapshot;
 import dev.iamatlas.model.snapshot.ApiV2;
@@ -148,7 +148,7 @@ public final class NavigatorViewModel {
             }
             List<NavItem> functions = s.functions().stream().filter(f -> region(f.region()).equals(region))
                     .sorted(Comparator.comparing(LambdaFunction::name))
-                    .map(f -> NavItem.leaf(f.name(), f.runtime(), f.arn(), f.arn())).toList();
+                    .map(NavigatorViewModel::function).toList();
             List<NavItem> children = new ArrayList<>();
             if (!apis.isEmpty()) {
                 children.add(NavItem.folder("APIs", Integer.toString(apis.size()), apis));
@@ -178,13 +178,23 @@ public final class NavigatorViewModel {
         return NavItem.folder(alias == null ? account : alias + " (" + account + ")", "account", top);
     }
 
+    /** A function, with its aliases and published versions (each a node of its own in the graph). */
+    private static NavItem function(LambdaFunction f) {
+        List<NavItem> qualifiers = new ArrayList<>();
+        f.aliases().forEach(a -> qualifiers.add(NavItem.leaf(f.name() + ":" + a.name(), "alias → " + a.functionVersion(),
+                a.arn(), a.arn())));
+        f.versions().forEach(v -> qualifiers.add(NavItem.leaf(f.name() + ":" + v.version(), "version", v.arn(),
+                v.arn())));
+        return new NavItem(f.name(), f.runtime(), f.arn(), false, f.arn(), qualifiers);
+    }
+
     private static NavItem restApi(RestApi api, String partition, String account) {
         List<NavItem> stages = new ArrayList<>();
         for (RestStage stage : api.stages()) {
             List<NavItem> routes = new ArrayList<>();
             for (RestResource resource : api.resources()) {
                 for (RestMethod method : resource.methods()) {
-                    String arn = Arns.executeApi(partition, api.region(), account, api.id(), stage.name(),
+                    String arn = NodeIds.restRoute(partition, api.region(), account, api.id(), stage.name(),
                             method.httpMethod(), resource.path());
                     routes.add(NavItem.leaf(method.httpMethod() + " " + resource.path(), method.authorizationType(),
                             arn, arn));
@@ -193,8 +203,8 @@ public final class NavigatorViewModel {
             stages.add(NavItem.folder(stage.name(), "stage", routes));
         }
         String name = api.name() == null ? api.id() : api.name();
-        return new NavItem(name, "REST · " + String.join(",", api.endpointTypes()), Arns.apiGroup(api.id()), true,
-                "arn:" + partition + ":apigateway:" + api.region() + "::/restapis/" + api.id(), stages);
+        String id = NodeIds.restApi(partition, api.region(), api.id());
+        return new NavItem(name, "REST · " + String.join(",", api.endpointTypes()), id, true, id, stages);
     }
 
     private static NavItem apiV2(ApiV2 api, String partition, String account) {
@@ -202,15 +212,15 @@ public final class NavigatorViewModel {
         for (StageV2 stage : api.stages()) {
             List<NavItem> routes = new ArrayList<>();
             for (RouteV2 route : api.routes()) {
-                String arn = Arns.executeApiV2(partition, api.region(), account, api.apiId(), stage.stageName(),
+                String arn = NodeIds.v2Route(partition, api.region(), account, api.apiId(), stage.stageName(),
                         route.routeKey());
                 routes.add(NavItem.leaf(route.routeKey(), route.authorizationType(), arn, arn));
             }
             stages.add(NavItem.folder(stage.stageName(), "stage", routes));
         }
         String name = api.name() == null ? api.apiId() : api.name();
-        return new NavItem(name, api.protocolType(), Arns.apiGroup(api.apiId()), true,
-                "arn:" + partition + ":apigateway:" + api.region() + "::/apis/" + api.apiId(), stages);
+        String id = NodeIds.apiV2(partition, api.region(), api.apiId());
+        return new NavItem(name, api.protocolType(), id, true, id, stages);
     }
 
     private static String region(String region) {

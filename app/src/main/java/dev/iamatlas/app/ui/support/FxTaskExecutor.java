@@ -52,20 +52,37 @@ public final class FxTaskExecutor implements TaskExecutor {
                 });
             }
         };
+        // A task cancelled before it started running can still pass through RUNNING and FAILED afterwards (the
+        // task's own state updates are queued on the FX thread): count each task out exactly once, and report
+        // nothing for a task that was cancelled.
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
         task.setOnSucceeded(e -> {
-            finished(task);
-            onSuccess.accept(task.getValue());
+            if (done.compareAndSet(false, true)) {
+                finished(task);
+                onSuccess.accept(task.getValue());
+            }
         });
         task.setOnFailed(e -> {
-            finished(task);
-            Throwable error = task.getException();
-            LOG.log(Level.FINE, title + " failed", error);
-            onFailure.accept(error);
+            if (done.compareAndSet(false, true)) {
+                finished(task);
+                Throwable error = task.getException();
+                LOG.log(Level.FINE, title + " failed", error);
+                onFailure.accept(error);
+            }
         });
-        task.setOnCancelled(e -> finished(task));
+        task.setOnCancelled(e -> {
+            if (done.compareAndSet(false, true)) {
+                finished(task);
+            }
+        });
         started(task);
         pool.execute(task);
-        return () -> task.cancel(true);
+        return () -> {
+            if (done.compareAndSet(false, true)) {
+                task.cancel(true);
+                finished(task);
+            }
+        };
     }
 
     private void started(Task<?> task) {

@@ -1,6 +1,5 @@
 package dev.iamatlas.app.ui.warnings;
 
-import dev.iamatlas.model.snapshot.ScanGap;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -8,20 +7,25 @@ import javafx.scene.control.ListView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** Lists the scan gaps of the open snapshot, one line each. */
+/**
+ * Lists what the open account could not tell: scan gaps (what the scan could not read), import warnings (policies
+ * a GAAD dump held that could not be read) and the analysis's own notes. One line each.
+ */
 public final class WarningsView extends VBox {
     public static final String LIST_ID = "warningsList";
 
-    public WarningsView(ObservableList<ScanGap> gaps) {
+    public WarningsView(ObservableList<String> warnings) {
         getStyleClass().add("warnings");
-        ListView<ScanGap> list = new ListView<>(gaps);
+        ListView<String> list = new ListView<>(warnings);
         list.setId(LIST_ID);
-        list.setPlaceholder(new Label("The scan read everything it asked for."));
+        list.setPlaceholder(new Label("Nothing is missing: the snapshot holds everything the scan asked for."));
         list.setCellFactory(l -> new ListCell<>() {
             @Override
-            protected void updateItem(ScanGap gap, boolean empty) {
-                super.updateItem(gap, empty);
-                setText(empty || gap == null ? null : gap.describe());
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty || text == null ? null : text);
+                setWrapText(true);
+                setPrefWidth(0);
             }
         });
         VBox.setVgrow(list, Priority.ALWAYS);
