@@ -55,6 +55,13 @@ public final class GraphCanvas extends Region {
     private DiagramPainter painter = new DiagramPainter(DiagramTheme.LIGHT);
     private boolean dirty = true;
     private boolean fitPending = true;
+    /**
+     * The nodes last brought into view by a fit request, until the user pans or zooms: the window often settles its
+     * size after the first selection, and the fit must follow it or the path is cut at the edge.
+     */
+    private java.util.List<String> settlingFit;
+    private final javafx.beans.property.BooleanProperty legendVisible = new javafx.beans.property.SimpleBooleanProperty(
+            true);
     private final AnimationTimer timer;
 
     // Gesture state
@@ -92,8 +99,12 @@ public final class GraphCanvas extends Region {
         viewModel.fitRequestProperty().addListener((o, a, ids) -> {
             if (ids != null) {
                 fitNodes(ids);
+                settlingFit = ids;
             }
         });
+        widthProperty().addListener((o, a, b) -> refitAfterResize());
+        heightProperty().addListener((o, a, b) -> refitAfterResize());
+        legendVisible.addListener((o, a, b) -> repaint());
         viewModel.revealRequestProperty().addListener((o, a, id) -> {
             if (id != null) {
                 centerOn(id);
@@ -130,6 +141,22 @@ public final class GraphCanvas extends Region {
 
     // ----------------------------------------------------------------------------------------------- viewport
 
+    private void refitAfterResize() {
+        if (settlingFit != null && !fitPending) {
+            fitNodes(settlingFit);
+        }
+    }
+
+    /** The user has moved the view: a resize no longer re-fits the last fitted nodes. */
+    private void userMovedView() {
+        settlingFit = null;
+    }
+
+    /** Whether the legend is drawn in the bottom-left corner (L toggles it; exports always have theirs). */
+    public javafx.beans.property.BooleanProperty legendVisibleProperty() {
+        return legendVisible;
+    }
+
     /** The zoom: screen pixels per diagram unit. */
     public ReadOnlyDoubleProperty scaleProperty() {
         return scale.getReadOnlyProperty();
@@ -159,6 +186,7 @@ public final class GraphCanvas extends Region {
 
     /** Shows the whole diagram, centred, no larger than actual size. */
     public void fit() {
+        userMovedView();
         LaidOutDiagram d = viewModel.laidOut();
         if (getWidth() <= 0 || getHeight() <= 0) {
             fitPending = true;
@@ -206,6 +234,7 @@ public final class GraphCanvas extends Region {
 
     /** Zooms to {@code newScale} keeping the diagram point under (px, py) in place. */
     public void zoomAround(double newScale, double px, double py) {
+        userMovedView();
         double s = Math.max(MIN_SCALE, Math.min(MAX_SCALE, newScale));
         double dx = (px - translateX.get()) / scale.get();
         double dy = (py - translateY.get()) / scale.get();
@@ -218,6 +247,7 @@ public final class GraphCanvas extends Region {
     public void centerOn(String nodeId) {
         viewModel.laidOut().box(nodeId).ifPresent(box -> {
             fitPending = false;
+            userMovedView();
             if (scale.get() < 0.8) {
                 scale.set(0.8);
             }
@@ -265,6 +295,9 @@ public final class GraphCanvas extends Region {
     }
 
     private double legendReserve() {
+        if (!legendVisible.get()) {
+            return 0;
+        }
         return painter.legendSize(surface, getWidth() - 20)[1] + 14;
     }
 
@@ -322,7 +355,7 @@ public final class GraphCanvas extends Region {
             surface.setStroke(painter.theme().selection(), 1, new double[] {4, 3});
             g.strokeRect(x, y, w, h);
         }
-        if (!viewModel.laidOut().boxes().isEmpty()) {
+        if (legendVisible.get() && !viewModel.laidOut().boxes().isEmpty()) {
             surface.setTransform(1, 0, 0);
             surface.setAlpha(1);
             double[] legend = painter.legendSize(surface, getWidth() - 20);
@@ -339,6 +372,7 @@ public final class GraphCanvas extends Region {
 
     private void pressed(MouseEvent e) {
         requestFocus();
+        userMovedView();
         pressScreen = new Point2D(e.getX(), e.getY());
         pressTx = translateX.get();
         pressTy = translateY.get();
@@ -460,6 +494,7 @@ public final class GraphCanvas extends Region {
             return;
         }
         double step = 60;
+        userMovedView();
         switch (e.getCode()) {
             case LEFT -> translateX.set(translateX.get() + step);
             case RIGHT -> translateX.set(translateX.get() - step);
@@ -472,6 +507,7 @@ public final class GraphCanvas extends Region {
             case DIGIT1, NUMPAD1 -> actualSize();
             case F -> viewModel.focusModeProperty().set(!viewModel.focusModeProperty().get());
             case P -> viewModel.highlightPathBetweenSelection();
+            case L -> legendVisible.set(!legendVisible.get());
             default -> {
                 return;
             }
@@ -496,8 +532,10 @@ public final class GraphCanvas extends Region {
         unfold.setOnAction(a -> viewModel.expandSelectedGroups());
         MenuItem fitItem = new MenuItem("Fit to view");
         fitItem.setOnAction(a -> fit());
+        javafx.scene.control.CheckMenuItem legend = new javafx.scene.control.CheckMenuItem("Show legend (L)");
+        legend.selectedProperty().bindBidirectional(legendVisible);
         ContextMenu menu = new ContextMenu(focus, path, new SeparatorMenuItem(), fold, unfold,
-                new SeparatorMenuItem(), fitItem);
+                new SeparatorMenuItem(), fitItem, legend);
         menu.setAutoHide(true);
         menu.show(this, e.getScreenX(), e.getScreenY());
     }
