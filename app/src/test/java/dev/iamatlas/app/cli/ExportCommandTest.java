@@ -114,7 +114,7 @@ class ExportCommandTest {
     }
 
     @Test
-    void aSmallViewIsDrawnWholeWithoutANote() throws Exception {
+    void aViewAroundANodeDrawsWhatReachesItAndWhatItReaches() throws Exception {
         Path file = dir.resolve("reports.svg");
         String function = "arn:aws:lambda:us-east-1:111122223333:function:legacy-reports";
 
