@@ -8,12 +8,9 @@ import dev.iamatlas.app.diagram.Emphasis;
 import dev.iamatlas.app.diagram.LaidOutDiagram;
 import dev.iamatlas.app.diagram.LayoutOptions;
 import dev.iamatlas.app.diagram.Point;
-import dev.iamatlas.model.edit.AnalysisSession;
-import dev.iamatlas.model.snapshot.AccountSnapshot;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -32,7 +29,8 @@ import javax.imageio.ImageIO;
  * whole graph is refused above {@value #MAX_NODES} nodes with a message that says what to do instead.
  *
  * <pre>{@code
- * DiagramExport.Drawing drawing = DiagramExport.draw(exploration, DiagramExport.Options.of(Format.SVG));
+ * DiagramExport.Drawing drawing = DiagramExport.draw(exploration, DiagramExport.Options.defaults()
+ *         .withView(ViewSelection.View.INTERNET));
  * String svg = drawing.svg();            // or drawing.png(2.0)
  * }</pre>
  */
@@ -41,10 +39,8 @@ public final class DiagramExport {
     public static final int MAX_NODES = 5000;
 
     /**
-     * How to export.
+     * What to draw.
      *
-     * @param format SVG or PNG
-     * @param scale PNG pixels per diagram unit (above 0, at most 8; ignored for SVG)
      * @param view which part of the graph
      * @param maxNodes the most nodes the view may have (see {@link ViewSelection})
      * @param theme "light" or "dark"
@@ -54,14 +50,10 @@ public final class DiagramExport {
      * @param nodes when not null, exactly these diagram nodes are drawn (the app passes what its canvas shows), and
      *     {@code view} and {@code maxNodes} are not used
      */
-    public record Options(DiagramExporter.Format format, double scale, ViewSelection.View view, int maxNodes,
-            String theme, Set<String> collapsedGroups, Map<String, Point> positions, Set<String> nodes) {
+    public record Options(ViewSelection.View view, int maxNodes, String theme, Set<String> collapsedGroups,
+            Map<String, Point> positions, Set<String> nodes) {
         public Options {
-            Objects.requireNonNull(format, "format");
             Objects.requireNonNull(view, "view");
-            if (!(scale > 0) || scale > 8) {
-                throw new IllegalArgumentException("scale must be above 0 and at most 8: " + scale);
-            }
             if (maxNodes < 1 || maxNodes > MAX_NODES) {
                 throw new IllegalArgumentException("max nodes must be between 1 and " + MAX_NODES + ": " + maxNodes);
             }
@@ -71,57 +63,37 @@ public final class DiagramExport {
             nodes = nodes == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(nodes));
         }
 
-        /** The default view at scale 1 (PNG at 2), light theme, nothing folded or placed. */
-        public static Options of(DiagramExporter.Format format) {
-            return new Options(format, format == DiagramExporter.Format.PNG ? 2 : 1, ViewSelection.View.DEFAULT,
-                    ViewSelection.DEFAULT_MAX_NODES, "light", null, Map.of(), null);
-        }
-
-        public Options withFormat(DiagramExporter.Format value) {
-            return new Options(value, scale, view, maxNodes, theme, collapsedGroups, positions, nodes);
-        }
-
-        public Options withScale(double value) {
-            return new Options(format, value, view, maxNodes, theme, collapsedGroups, positions, nodes);
+        /** The default view, light theme, folded as the app folds at first, nothing placed by hand. */
+        public static Options defaults() {
+            return new Options(ViewSelection.View.DEFAULT, ViewSelection.DEFAULT_MAX_NODES, "light", null, Map.of(),
+                    null);
         }
 
         public Options withView(ViewSelection.View value) {
-            return new Options(format, scale, value, maxNodes, theme, collapsedGroups, positions, nodes);
+            return new Options(value, maxNodes, theme, collapsedGroups, positions, nodes);
         }
 
         public Options withMaxNodes(int value) {
-            return new Options(format, scale, view, value, theme, collapsedGroups, positions, nodes);
+            return new Options(view, value, theme, collapsedGroups, positions, nodes);
         }
 
         public Options withTheme(String value) {
-            return new Options(format, scale, view, maxNodes, value, collapsedGroups, positions, nodes);
+            return new Options(view, maxNodes, value, collapsedGroups, positions, nodes);
         }
 
         /** Folds exactly these groups (an empty set unfolds everything; null folds what the app folds at first). */
         public Options withCollapsedGroups(Set<String> value) {
-            return new Options(format, scale, view, maxNodes, theme, value, positions, nodes);
+            return new Options(view, maxNodes, theme, value, positions, nodes);
         }
 
         public Options withPositions(Map<String, Point> value) {
-            return new Options(format, scale, view, maxNodes, theme, collapsedGroups, value, nodes);
+            return new Options(view, maxNodes, theme, collapsedGroups, value, nodes);
         }
 
         /** Draws exactly these nodes (null: the view decides). */
         public Options withNodes(Set<String> value) {
-            return new Options(format, scale, view, maxNodes, theme, collapsedGroups, positions, value);
+            return new Options(view, maxNodes, theme, collapsedGroups, positions, value);
         }
-    }
-
-    /**
-     * What an export drew.
-     *
-     * @param file where it was written
-     * @param nodesDrawn nodes in the picture (folded groups count once)
-     * @param nodesTotal nodes in the whole graph
-     * @param width the picture's width in pixels (SVG: user units)
-     * @param height the picture's height
-     */
-    public record Result(Path file, int nodesDrawn, int nodesTotal, int width, int height) {
     }
 
     /**
@@ -181,7 +153,8 @@ public final class DiagramExport {
         /**
          * The picture as a PNG image.
          *
-         * @param scale pixels per diagram unit
+         * @param scale pixels per diagram unit (above 0, at most 8), such as 2 for a sharp image on a high-density
+         *     screen
          * @throws IllegalArgumentException when the image would be too large (the message says what to do)
          */
         public byte[] png(double scale) throws IOException {
@@ -195,40 +168,6 @@ public final class DiagramExport {
     }
 
     private DiagramExport() {
-    }
-
-    /**
-     * Analyses a snapshot and writes its diagram.
-     *
-     * @throws IOException when the file cannot be written (the message names it)
-     * @throws IllegalArgumentException when the view is empty or too large (the message says what to do)
-     */
-    public static Result render(AccountSnapshot snapshot, Options options, Path out) throws IOException {
-        Objects.requireNonNull(snapshot, "snapshot");
-        try (AnalysisSession session = AnalysisSession.open(snapshot)) {
-            return render(session, options, out);
-        }
-    }
-
-    /** Writes the diagram of a session's current state (what-if edits included). */
-    public static Result render(AnalysisSession session, Options options, Path out) throws IOException {
-        return render(GraphExploration.of(session), options, out);
-    }
-
-    /** Writes the diagram of an exploration. */
-    public static Result render(Exploration exploration, Options options, Path out) throws IOException {
-        Objects.requireNonNull(out, "out");
-        Drawing drawing = draw(exploration, options);
-        drawing.exporter.write(drawing.laidOut, drawing.region, options.format(), options.scale(), out);
-        double scale = options.format() == DiagramExporter.Format.PNG ? options.scale() : 1;
-        double[] page = drawing.exporter.pageSize(drawing.region);
-        return new Result(out, drawing.laidOut.boxes().size(), drawing.nodesTotal,
-                (int) Math.ceil(page[0] * scale), (int) Math.ceil(page[1] * scale));
-    }
-
-    /** The diagram of a session as an SVG document (for reports that embed it). */
-    public static String svg(AnalysisSession session, Options options) {
-        return draw(GraphExploration.of(session), options).svg();
     }
 
     /**
@@ -246,15 +185,6 @@ public final class DiagramExport {
         }
         return new Drawing(layout(exploration.diagram(), shown, options), exporter(options), shown,
                 exploration.diagram().nodeCount());
-    }
-
-    /**
-     * Lays out the part of the exploration's diagram the options select.
-     *
-     * @throws IllegalArgumentException when the view is empty or has more than {@value #MAX_NODES} nodes
-     */
-    public static LaidOutDiagram layout(Exploration exploration, Options options) {
-        return draw(exploration, options).laidOut();
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.iamatlas.app.report;
 
 import dev.iamatlas.app.diagram.Diagram;
-import dev.iamatlas.app.diagram.DiagramExporter;
 import dev.iamatlas.app.explore.DiagramExport;
 import dev.iamatlas.app.explore.Exploration;
 import dev.iamatlas.app.explore.GraphExploration;
@@ -281,9 +280,7 @@ public final class GraphExport {
         int width = 0;
         int height = 0;
         if (options.format().picture()) {
-            DiagramExporter.Format picture = options.format() == Format.SVG ? DiagramExporter.Format.SVG
-                    : DiagramExporter.Format.PNG;
-            DiagramExport.Options drawn = DiagramExport.Options.of(picture);
+            DiagramExport.Options drawn = DiagramExport.Options.defaults();
             drawing = DiagramExport.draw(exploration, shown == null
                     ? drawn.withView(ViewSelection.View.ALL).withMaxNodes(DiagramExport.MAX_NODES)
                     : drawn.withNodes(shown));

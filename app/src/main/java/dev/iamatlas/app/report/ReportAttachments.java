@@ -1,7 +1,6 @@
 package dev.iamatlas.app.report;
 
 import dev.iamatlas.app.diagram.Diagram;
-import dev.iamatlas.app.diagram.DiagramExporter;
 import dev.iamatlas.app.explore.DiagramExport;
 import dev.iamatlas.app.explore.Exploration;
 import dev.iamatlas.app.explore.GraphExploration;
@@ -35,7 +34,7 @@ public final class ReportAttachments {
 
     /** The diagram the command line puts in a report: the default view, at most {@value #DIAGRAM_MAX_NODES} nodes. */
     public static DiagramExport.Options defaultDiagram() {
-        return DiagramExport.Options.of(DiagramExporter.Format.SVG).withMaxNodes(DIAGRAM_MAX_NODES);
+        return DiagramExport.Options.defaults().withMaxNodes(DIAGRAM_MAX_NODES);
     }
 
     /**
@@ -58,7 +57,7 @@ public final class ReportAttachments {
      *
      * @param exploration the account as analysed now (what-if edits included)
      * @param diagram which part to draw (a view, or exactly the nodes the app shows), folded and placed how; the
-     *     picture format, scale and theme (light, as the report's figure) are chosen here
+     *     theme is light, as the report's figure
      * @throws IllegalArgumentException when the PDF's PNG cannot be drawn
      */
     public static ReportExporter.Attachments forFormat(ReportExporter.Format format, Exploration exploration,
