@@ -116,6 +116,8 @@ class ExportWindowTest {
         dialogs.filesToSave.add(whole);
         chooseFromFileMenu(robot, "Export Whole Graph", "as GraphML (yEd, Gephi, Cytoscape)…");
         assertThat(graphMlNodes(whole)).hasSize(graphNodes);
+        assertThat(statusText(robot)).isEqualTo("Exported the whole graph (" + graphNodes + " nodes, "
+                + viewModel.explorationProperty().get().session().graph().edges().size() + " links) to " + whole);
 
         robot.clickOn("#" + MainView.VIEW_CHOICE_ID).clickOn("Internet's reach");
         WaitForAsyncUtils.waitForFxEvents();
@@ -126,6 +128,7 @@ class ExportWindowTest {
 
         Set<String> reach = graphMlNodes(internet);
         assertThat(reach).contains(NodeIds.INTERNET).hasSizeLessThan(graphNodes);
+        assertThat(statusText(robot)).startsWith("Exported " + reach.size() + " of " + graphNodes + " nodes");
         for (NodeBox box : viewModel.graph().laidOut().boxes()) {
             if (viewModel.explorationProperty().get().diagram().containsNode(box.node().id())) {
                 assertThat(reach).contains(box.node().id());

@@ -739,9 +739,10 @@ public final class MainViewModel {
         executor.execute("Exporting " + target.getFileName() + "…", progress -> GraphExport.write(e, chosen, target),
                 result -> {
                     exporting.set(false);
-                    status.set(String.format(Locale.ROOT, "Exported %s of %,d nodes, %,d links (%s) to %s",
-                            result.partial() ? String.format(Locale.ROOT, "%,d", result.nodes()) : "all",
-                            result.totalNodes(), result.edges(), result.shows(), target));
+                    status.set(result.partial() ? String.format(Locale.ROOT, "Exported %,d of %,d nodes and %,d"
+                            + " links (%s) to %s", result.nodes(), result.totalNodes(), result.edges(), result.shows(),
+                            target) : String.format(Locale.ROOT, "Exported the whole graph (%,d nodes, %,d links) to"
+                            + " %s", result.nodes(), result.edges(), target));
                     updateSettings(settings.get().withLastDirectory(target.toAbsolutePath().getParent()));
                 }, error -> {
                     exporting.set(false);
