@@ -214,7 +214,8 @@ class AnalyzeCommandTest {
         try (AnalysisSession session = AnalysisSession.open(SnapshotJson.read(snapshot))) {
             nodes = session.graph().nodes().size();
         }
-        assertThat(nodes).as("more than a report's diagram may show").isGreaterThan(ReportAttachments.DIAGRAM_MAX_NODES);
+        assertThat(nodes).as("more than a report's diagram may show")
+                .isGreaterThan(ReportAttachments.DIAGRAM_MAX_NODES);
 
         assertThat(cli.run("analyze", snapshot.toString(), "--format", "html")).isZero();
 

@@ -440,7 +440,8 @@ public final class MainView extends BorderPane {
                 tool(MaterialDesignM.MAGNIFY_PLUS_OUTLINE, "Zoom in (+)", canvas::zoomIn),
                 tool(MaterialDesignM.MAGNIFY_MINUS_OUTLINE, "Zoom out (-)", canvas::zoomOut),
                 tool(MaterialDesignF.FIT_TO_SCREEN_OUTLINE, "Fit the diagram to the window (0)", canvas::fit),
-                new Separator(), focus, path, fold, unfold, new Separator(), exportSvg, exportPng, exportReport, spacer, theme);
+                new Separator(), focus, path, fold, unfold, new Separator(), exportSvg, exportPng, exportReport,
+                spacer, theme);
         bar.getStyleClass().add("main-toolbar");
         return bar;
     }
