@@ -1,6 +1,7 @@
 package dev.iamatlas.app;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -34,6 +35,12 @@ class ArchitectureTest {
             .should().accessField(System.class, "out")
             .because("only the CLI writes to standard output")
             .allowEmptyShould(true);
+
+    @ArchTest
+    static final ArchRule packagesHaveNoCycles = slices().matching("dev.iamatlas.app.(*)..")
+            .should().beFreeOfCycles()
+            .because("services depend one way: report (files for both front ends) on explore (what the app shows)"
+                    + " on diagram (layout and painting); cli and ui on all of them");
 
     @ArchTest
     static final ArchRule scannerIsIndependentOfTheCli = noClasses()

@@ -1,12 +1,11 @@
 package dev.iamatlas.app.cli;
 
-import dev.iamatlas.app.report.GraphPictures;
+import dev.iamatlas.app.report.ReportAttachments;
 import dev.iamatlas.app.report.ReportExporter;
 import dev.iamatlas.model.edit.AnalysisSession;
 import dev.iamatlas.model.findings.Severity;
 import dev.iamatlas.model.report.AnalysisReport;
 import dev.iamatlas.model.report.ReportFinding;
-import dev.iamatlas.model.report.ReportOptions;
 import dev.iamatlas.model.report.ReportWriters;
 import dev.iamatlas.model.snapshot.AccountSnapshot;
 import dev.iamatlas.model.snapshot.SnapshotSource;
@@ -24,7 +23,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code iam-atlas analyze SNAPSHOT}: the findings and the reach summary, in any report format, through the same
- * {@link AnalysisReport} and {@link ReportExporter} the desktop app's "export report" uses. Exit code 0, 1 when a
+ * {@link AnalysisReport}, {@link ReportAttachments} (the diagram of HTML and PDF reports) and {@link ReportExporter}
+ * the desktop app's "export report" uses. Exit code 0, 1 when a
  * finding is at or above {@code --fail-on}, 2 for a usage or input error.
  */
 @Command(
@@ -33,8 +33,11 @@ import picocli.CommandLine.Spec;
         description = {
             "Analyses a snapshot: every finding (most severe first, with the path that shows it, the evidence and "
                     + "the fix) and a summary of what the Internet can reach.",
-            "Formats: text (terminal), json, md (Markdown), html (one self-contained file), sarif (SARIF 2.1.0 for "
-                    + "code scanning), csv (one row per finding), and pdf (needs --out FILE).",
+            "Formats: text (terminal), json, md (Markdown), html (one self-contained file with the diagram), sarif "
+                    + "(SARIF 2.1.0 for code scanning), csv (one row per finding), and pdf (with the diagram; needs "
+                    + "--out FILE).",
+            "The diagram is the account's default view: all of a small account, the most severe findings' paths of "
+                    + "a large one.",
             "Exit code: 0, or 1 when --fail-on is given and a finding is at or above it, or 2 for a usage or input "
                     + "error."},
         footer = {"", "Examples:",
@@ -42,9 +45,6 @@ import picocli.CommandLine.Spec;
             "  iam-atlas analyze prod.json --format sarif --out iam-atlas.sarif --fail-on high",
             "  iam-atlas analyze prod.json --out report.html      (format from the extension)"})
 public final class AnalyzeCommand implements Callable<Integer> {
-
-    /** The largest graph whose diagram is embedded in HTML and PDF reports; bigger ones are left out. */
-    static final int DIAGRAM_NODE_LIMIT = 600;
 
     @Spec
     CommandSpec spec;
@@ -65,17 +65,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "Exit with code 1 when a finding is SEVERITY or more severe: critical, high, medium, low or info.")
     String failOn;
 
-    private final GraphPictures pictures;
-
-    /** The command with this build's diagram drawing. */
-    public AnalyzeCommand() {
-        this(GraphPictures.standard());
-    }
-
-    AnalyzeCommand(GraphPictures pictures) {
-        this.pictures = pictures;
-    }
-
     @Override
     public Integer call() throws IOException {
         ReportExporter.Format f = format();
@@ -88,19 +77,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
         AccountSnapshot loaded = SnapshotSource.load(snapshot);
         AnalysisReport report;
-        ReportExporter.Attachments attachments = ReportExporter.Attachments.NONE;
+        ReportExporter.Attachments attachments;
         try (AnalysisSession session = AnalysisSession.open(loaded)) {
             report = AnalysisReport.of(session, snapshot, IamAtlasCommand.version());
-            boolean drawable = pictures.available() && session.graph().nodes().size() <= DIAGRAM_NODE_LIMIT;
-            if (f == ReportExporter.Format.HTML && drawable) {
-                attachments = attachments.withDiagramSvg(pictures.svg(session.graph().view()));
-            } else if (f == ReportExporter.Format.PDF && drawable) {
-                attachments = attachments.withDiagramPng(pictures.png(session.graph().view(), 1.5));
-            }
+            attachments = ReportAttachments.forFormat(f, session);
         }
         if (f == ReportExporter.Format.SARIF) {
-            attachments = attachments.withOptions(ReportOptions.DEFAULT.withArtifact(CliFiles.artifactUri(snapshot),
-                    CliFiles.lines(snapshot, loaded)));
+            attachments = attachments.withArtifact(CliFiles.artifactUri(snapshot), CliFiles.lines(snapshot, loaded));
         }
         PrintWriter err = spec.commandLine().getErr();
         if (stdout) {

@@ -1,9 +1,9 @@
 package dev.iamatlas.app.cli;
 
+import dev.iamatlas.app.explore.DiagramExport;
+import dev.iamatlas.app.explore.ViewSelection;
 import dev.iamatlas.app.report.GraphExport;
-import dev.iamatlas.app.report.GraphPictures;
 import dev.iamatlas.model.edit.AnalysisSession;
-import dev.iamatlas.model.graph.AccessGraph;
 import dev.iamatlas.model.snapshot.SnapshotSource;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -18,9 +18,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code iam-atlas export SNAPSHOT --format svg|png|dot|graphml|json --out FILE}: the access graph as a file,
- * headless, through {@link GraphExport} (the same service as the desktop app's export). DOT, GraphML and JSON are
- * written by jgrapht-io; SVG and PNG are drawn by the diagram code through {@link GraphPictures}.
+ * {@code iam-atlas export SNAPSHOT --format svg|png|dot|graphml|json --out FILE}: the access graph, or a view of it,
+ * as a file, headless, through {@link GraphExport} (the same service as the desktop app's export). DOT, GraphML and
+ * JSON are written by jgrapht-io; SVG and PNG are laid out and drawn by the app's diagram code.
  */
 @Command(
         name = "export",
@@ -29,9 +29,14 @@ import picocli.CommandLine.Spec;
             "Writes the access graph of a snapshot as a diagram (svg, png) or a graph file (dot for Graphviz, "
                     + "graphml for yEd, Gephi and Cytoscape, json).",
             "Every node carries its kind, label and ARN; every edge its type, status (ALLOWED, CONDITIONAL, DENIED) "
-                    + "and label."},
+                    + "and label.",
+            "dot, graphml and json hold the whole graph unless --view is given. A diagram shows the default view: "
+                    + "all of a small account, the most severe findings' paths of a large one (standard error says "
+                    + "how many nodes it shows); --view and --max-nodes choose another part."},
         footer = {"", "Examples:",
-            "  iam-atlas export demo --format graphml --out demo.graphml",
+            "  iam-atlas export demo --format svg --out demo.svg",
+            "  iam-atlas export demo --format png --scale 3 --view internet --out internet.png",
+            "  iam-atlas export prod.json --format graphml --view findings --out findings.graphml",
             "  iam-atlas export prod.json --format dot --out prod.dot && dot -Tsvg prod.dot > prod.svg"})
 public final class ExportCommand implements Callable<Integer> {
 
@@ -49,46 +54,87 @@ public final class ExportCommand implements Callable<Integer> {
             description = "Where to write it (owner-only); '-' writes dot, graphml, json or svg to standard output.")
     String out;
 
-    @Option(names = "--scale", paramLabel = "S", description = "png: pixels per diagram unit (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--scale", paramLabel = "S",
+            description = "png: pixels per diagram unit, above 0 and at most 8 (default: ${DEFAULT-VALUE}).")
     double scale = 2.0;
 
-    private final GraphExport export;
+    @Option(names = "--view", paramLabel = "VIEW",
+            description = "Which part of the graph: default, all, findings (the findings' paths), internet (what the "
+                    + "Internet reaches) or around:NODE_ID (what reaches a node and what it reaches; NODE_ID is an "
+                    + "ARN or 'internet'). Default: all for dot, graphml and json; default for svg and png.")
+    String view;
 
-    /** The command with this build's exporter. */
-    public ExportCommand() {
-        this(GraphExport.standard());
-    }
-
-    ExportCommand(GraphExport export) {
-        this.export = export;
-    }
+    @Option(names = "--max-nodes", paramLabel = "N",
+            description = "The most nodes the view may have (default: " + ViewSelection.DEFAULT_MAX_NODES
+                    + "; a diagram shows at most " + DiagramExport.MAX_NODES + ").")
+    Integer maxNodes;
 
     @Override
     public Integer call() throws IOException {
         GraphExport.Format f = format();
-        if (!(scale > 0) || scale > 16) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--scale must be above 0 and at most 16, got " + scale);
+        if (!(scale > 0) || scale > 8) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--scale must be above 0 and at most 8, got "
+                    + scale);
         }
         boolean stdout = "-".equals(out);
         CliFiles.refuseOverwritingInput(spec, out, snapshot);
         if (stdout && f == GraphExport.Format.PNG) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--format png writes a binary file: give --out FILE");
         }
+        GraphExport.Options options = options(f);
         PrintWriter err = spec.commandLine().getErr();
         try (AnalysisSession session = AnalysisSession.open(SnapshotSource.load(snapshot))) {
-            AccessGraph graph = session.graph();
+            String account = session.graph().accountId();
+            GraphExport.Result result;
             if (stdout) {
-                export.writeText(graph.view(), f, spec.commandLine().getOut());
-                return IamAtlasCommand.EXIT_OK;
+                result = GraphExport.writeText(session, options, spec.commandLine().getOut());
+            } else {
+                Path file = Path.of(out);
+                result = GraphExport.write(session, options, file);
+                err.println("iam-atlas: " + describe(result, account) + " written to "
+                        + file.toAbsolutePath().normalize() + " as " + f.id());
             }
-            Path file = Path.of(out);
-            export.write(graph.view(), f, scale, file);
-            err.println("iam-atlas: access graph of account " + graph.accountId() + " (" + graph.nodes().size()
-                    + " nodes, " + graph.edges().size() + " edges) written to " + file.toAbsolutePath().normalize()
-                    + " as " + f.id());
+            if (f.picture() && result.partial()) {
+                err.println("iam-atlas: the " + f.id() + " shows " + result.nodes() + " of " + result.totalNodes()
+                        + " nodes (" + result.shows() + "); --view all, findings, internet or around:NODE_ID and "
+                        + "--max-nodes N draw other parts");
+            }
         }
         err.flush();
         return IamAtlasCommand.EXIT_OK;
+    }
+
+    private static String describe(GraphExport.Result r, String account) {
+        if (!r.partial()) {
+            return (r.format().picture() ? "diagram" : "access graph") + " of account " + account + " (" + r.nodes()
+                    + " nodes, " + r.edges() + " edges" + size(r) + ")";
+        }
+        return (r.format().picture() ? "diagram of " : "") + r.nodes() + " of " + r.totalNodes() + " nodes and "
+                + r.edges() + " edges of account " + account + " (" + r.shows() + size(r) + ")";
+    }
+
+    private static String size(GraphExport.Result r) {
+        return r.format().picture() ? ", " + r.width() + " x " + r.height() + (r.format() == GraphExport.Format.PNG
+                ? " pixels" : "") : "";
+    }
+
+    private GraphExport.Options options(GraphExport.Format f) {
+        GraphExport.Options options = GraphExport.Options.of(f).withScale(scale);
+        if (view != null) {
+            try {
+                options = options.withView(ViewSelection.View.parse(view));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--view: " + e.getMessage());
+            }
+        }
+        if (maxNodes != null) {
+            try {
+                options = options.withMaxNodes(maxNodes);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--max-nodes: " + e.getMessage());
+            }
+        }
+        return options;
     }
 
     private GraphExport.Format format() {

@@ -107,7 +107,7 @@ public final class DiagramExporter {
         int height = (int) Math.ceil(page[1] * scale);
         if ((long) width * height > MAX_PIXELS) {
             throw new IllegalArgumentException("a PNG of " + width + " x " + height + " pixels is too large; use a"
-                    + " smaller scale, export the current view only, or export SVG");
+                    + " smaller scale, a smaller part of the diagram, or SVG");
         }
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();

@@ -3,9 +3,11 @@ package dev.iamatlas.app.explore;
 import dev.iamatlas.app.diagram.Diagram;
 import dev.iamatlas.app.diagram.DiagramEdge;
 import dev.iamatlas.app.diagram.DiagramGroup;
+import dev.iamatlas.app.diagram.DiagramNode;
 import dev.iamatlas.model.graph.EdgeStatus;
 import dev.iamatlas.model.graph.NodeIds;
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -166,6 +168,30 @@ public final class ViewSelection {
                 yield diagram.nodeCount() <= maxNodes ? null : internet(diagram, maxNodes);
             }
         };
+    }
+
+    /**
+     * The diagram nodes behind some boxes of a laid-out diagram (the part of the canvas the window shows, say): a
+     * box that is a node stands for itself; a box that is a group (folded: an API, an account's roles, a service's
+     * capabilities, a function with its aliases) stands for its members, those in {@code shown} when that is not
+     * null. A function's aliases, versions and URLs come with the function even when its group is not folded. Ids the
+     * diagram does not know are ignored. Linear in the diagram's nodes.
+     *
+     * @param boxIds ids of laid-out boxes
+     * @param shown the nodes the view shows, or null for all
+     * @return node ids of {@code diagram}, in diagram order
+     */
+    public static Set<String> unfold(Diagram diagram, Collection<String> boxIds, Set<String> shown) {
+        Objects.requireNonNull(diagram, "diagram");
+        Set<String> wanted = Set.copyOf(boxIds);
+        Set<String> nodes = new LinkedHashSet<>();
+        for (DiagramNode node : diagram.nodes()) {
+            boolean inView = shown == null || shown.contains(node.id());
+            if (wanted.contains(node.id()) || inView && node.groupId() != null && wanted.contains(node.groupId())) {
+                nodes.add(node.id());
+            }
+        }
+        return nodes;
     }
 
     /** The nodes on the findings' paths (and the resources they are about), most severe first, whole findings. */

@@ -5,15 +5,19 @@ import dev.iamatlas.model.report.AnalysisReport;
 import dev.iamatlas.model.report.ReportFormat;
 import dev.iamatlas.model.report.ReportOptions;
 import dev.iamatlas.model.report.ReportWriters;
+import dev.iamatlas.model.report.SnapshotLines;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.stream.Collectors;
 
 /**
@@ -23,8 +27,9 @@ import java.util.stream.Collectors;
  * account's security).
  *
  * <pre>{@code
- * AnalysisReport report = AnalysisReport.of(session, "prod.json", IamAtlasCommand.version());
- * ReportExporter.write(report, ReportExporter.Format.HTML, Attachments.NONE.withDiagramSvg(svg), file);
+ * AnalysisReport report = AnalysisReport.of(session, "prod.json", ReportExporter.programVersion());
+ * Attachments attachments = ReportAttachments.forFormat(Format.HTML, session);   // the diagram, for HTML and PDF
+ * ReportExporter.write(report, ReportExporter.Format.HTML, attachments, file);
  * }</pre>
  */
 public final class ReportExporter {
@@ -110,6 +115,11 @@ public final class ReportExporter {
             return new Attachments(options, png);
         }
 
+        /** With the snapshot file SARIF results point at, and its lines (keeps the diagram). */
+        public Attachments withArtifact(String uri, SnapshotLines lines) {
+            return new Attachments(options.withArtifact(uri, lines), diagramPng);
+        }
+
         /** With other options. */
         public Attachments withOptions(ReportOptions value) {
             return new Attachments(value, diagramPng);
@@ -117,6 +127,20 @@ public final class ReportExporter {
     }
 
     private ReportExporter() {
+    }
+
+    /** The program's version as built (Maven writes it into {@code version.properties}), or "unknown". */
+    public static String programVersion() {
+        Properties properties = new Properties();
+        try (InputStream in = ReportExporter.class.getResourceAsStream("/dev/iamatlas/app/version.properties")) {
+            if (in == null) {
+                return "unknown";
+            }
+            properties.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the program's version.properties could not be read", e);
+        }
+        return properties.getProperty("version", "unknown");
     }
 
     /**

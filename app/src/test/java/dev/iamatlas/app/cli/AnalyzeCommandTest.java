@@ -4,25 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.iamatlas.app.report.GraphPictures;
+import dev.iamatlas.app.fixtures.LargeAccount;
+import dev.iamatlas.app.report.ReportAttachments;
+import dev.iamatlas.model.edit.AnalysisSession;
 import dev.iamatlas.model.findings.RuleCatalogue;
-import dev.iamatlas.model.graph.AccessEdge;
-import dev.iamatlas.model.graph.Node;
+import dev.iamatlas.model.snapshot.SnapshotJson;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.jgrapht.Graph;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 
 class AnalyzeCommandTest {
     /** The nine rules docs/demo-account.md lists. */
@@ -157,28 +164,78 @@ class AnalyzeCommandTest {
     }
 
     @Test
-    void htmlEmbedsTheDiagramWhenPicturesCanBeDrawn() {
-        GraphPictures pictures = new GraphPictures() {
-            @Override
-            public boolean available() {
-                return true;
-            }
+    void htmlEmbedsTheDiagramOfTheAccountAsAnInlineSvg() throws Exception {
+        assertThat(cli.run("analyze", "demo", "--format", "html")).isZero();
 
-            @Override
-            public String svg(Graph<Node, AccessEdge> view) {
-                return "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>" + view.vertexSet().size() + " nodes</text></svg>";
-            }
+        String html = cli.out.toString();
+        assertThat(html).contains("<figure class=\"diagram\">", "<a href=\"#diagram\">Diagram</a>");
+        Document svg = parseXml(html.substring(html.indexOf("<svg"), html.indexOf("</svg>") + "</svg>".length()));
+        assertThat(svg.getDocumentElement().getTagName()).isEqualTo("svg");
+        assertThat(Double.parseDouble(svg.getDocumentElement().getAttribute("width"))).isGreaterThan(300);
+        // the demo's default view: the most severe findings' paths, with the critical one
+        assertThat(svg.getDocumentElement().getTextContent()).contains("Internet", "legacy-reports");
+        assertThat(html).doesNotContain("<script");
+    }
 
-            @Override
-            public byte[] png(Graph<Node, AccessEdge> view, double scale) {
-                throw new AssertionError("not asked for HTML");
-            }
-        };
-        CommandLine cl = new CommandLine(new AnalyzeCommand(pictures));
-        StringWriter out = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
+    @Test
+    void pdfHasTheDiagramAsAnImageOnAPageOfItsOwn() throws IOException {
+        Path pdf = dir.resolve("demo.pdf");
 
-        assertThat(cl.execute("demo", "--format", "html")).isZero();
-        assertThat(out.toString()).contains("<figure class=\"diagram\">").contains(" nodes</text></svg>");
+        assertThat(cli.run("analyze", "demo", "--out", pdf.toString())).isZero();
+
+        try (PDDocument doc = Loader.loadPDF(Files.readAllBytes(pdf))) {
+            List<PDImageXObject> images = new ArrayList<>();
+            int diagramPage = -1;
+            for (int i = 0; i < doc.getNumberOfPages(); i++) {
+                PDResources resources = doc.getPage(i).getResources();
+                for (COSName name : resources.getXObjectNames()) {
+                    if (resources.getXObject(name) instanceof PDImageXObject image) {
+                        images.add(image);
+                        diagramPage = i + 1;
+                    }
+                }
+            }
+            assertThat(images).singleElement().satisfies(image -> {
+                assertThat(image.getWidth()).isGreaterThan(400);
+                assertThat(image.getHeight()).isGreaterThan(100);
+            });
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setStartPage(diagramPage);
+            stripper.setEndPage(diagramPage);
+            assertThat(stripper.getText(doc)).contains("Access graph of account");
+        }
+    }
+
+    @Test
+    void aLargeAccountsReportShowsItsMostSevereFindingsRatherThanNoDiagram() throws Exception {
+        Path snapshot = dir.resolve("large.json");
+        SnapshotJson.write(LargeAccount.build(16), snapshot);
+        int nodes;
+        try (AnalysisSession session = AnalysisSession.open(SnapshotJson.read(snapshot))) {
+            nodes = session.graph().nodes().size();
+        }
+        assertThat(nodes).as("more than a report's diagram may show")
+                .isGreaterThan(ReportAttachments.DIAGRAM_MAX_NODES);
+
+        assertThat(cli.run("analyze", snapshot.toString(), "--format", "html")).isZero();
+
+        String html = cli.out.toString();
+        Document svg = parseXml(html.substring(html.indexOf("<svg"), html.indexOf("</svg>") + "</svg>".length()));
+        Set<String> functionsDrawn = new TreeSet<>();
+        NodeList texts = svg.getElementsByTagName("text");
+        for (int i = 0; i < texts.getLength(); i++) {
+            String text = texts.item(i).getTextContent().strip();
+            if (text.matches("fn-\\d+")) {
+                functionsDrawn.add(text);
+            }
+        }
+        // every route lacks its permission: the diagram shows some of those findings' paths, not all 240 functions
+        assertThat(functionsDrawn).isNotEmpty().hasSizeLessThan(240);
+    }
+
+    private static Document parseXml(String xml) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
+        return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
     }
 }

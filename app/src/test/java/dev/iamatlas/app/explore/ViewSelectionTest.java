@@ -62,6 +62,34 @@ class ViewSelectionTest {
     }
 
     @Test
+    void aFoldedBoxInViewStandsForItsMembersThatTheViewShows() {
+        String api = "arn:aws:apigateway:us-east-1::/restapis/k3x8pq2m7d";
+        List<String> routes = demo.diagram().members(api).stream().map(n -> n.id()).toList();
+        String shownRoute = "arn:aws:execute-api:us-east-1:111122223333:k3x8pq2m7d/prod/GET/reports/daily";
+        assertThat(routes).contains(shownRoute).hasSizeGreaterThan(2);
+
+        assertThat(ViewSelection.unfold(demo.diagram(), List.of(api, NodeIds.INTERNET), null))
+                .containsExactlyInAnyOrderElementsOf(concat(routes, NodeIds.INTERNET));
+        assertThat(ViewSelection.unfold(demo.diagram(), List.of(api, NodeIds.INTERNET),
+                Set.of(NodeIds.INTERNET, shownRoute))).containsExactlyInAnyOrder(NodeIds.INTERNET, shownRoute);
+    }
+
+    @Test
+    void aFunctionInViewBringsItsAliasesAndUnknownBoxesNothing() {
+        String function = "arn:aws:lambda:us-east-1:111122223333:function:invoice-renderer";
+
+        Set<String> nodes = ViewSelection.unfold(demo.diagram(), List.of(function, "no-such-box"), null);
+
+        assertThat(nodes).contains(function, function + ":live").allMatch(id -> id.startsWith(function));
+    }
+
+    private static List<String> concat(List<String> ids, String more) {
+        List<String> all = new java.util.ArrayList<>(ids);
+        all.add(more);
+        return all;
+    }
+
+    @Test
     void viewsAreReadAsTheCommandLineWritesThem() {
         assertThat(ViewSelection.View.parse("findings")).isEqualTo(ViewSelection.View.FINDINGS);
         assertThat(ViewSelection.View.parse("around:arn:aws:iam::1:role/x"))

@@ -1,6 +1,7 @@
 package dev.iamatlas.app.ui.main;
 
 import dev.iamatlas.app.diagram.DiagramExporter;
+import dev.iamatlas.app.report.GraphExport;
 import dev.iamatlas.app.ui.findings.FindingsView;
 import dev.iamatlas.app.ui.graph.GraphCanvas;
 import dev.iamatlas.app.ui.graph.GraphViewModel;
@@ -234,11 +235,31 @@ public final class MainView extends BorderPane {
         MenuItem exportPng = item("Export Diagram as _PNG…", "Shortcut+Shift+E", null,
                 () -> viewModel.exportWithDialog(DiagramExporter.Format.PNG, null));
         exportPng.setId("menuExportPng");
-        MenuItem viewSvg = item("Export Current View as SVG…", null, null,
+        MenuItem viewSvg = item("as _SVG…", null, null,
                 () -> viewModel.exportWithDialog(DiagramExporter.Format.SVG, canvas.viewport()));
-        MenuItem viewPng = item("Export Current View as PNG…", null, null,
+        viewSvg.setId("menuExportViewSvg");
+        MenuItem viewPng = item("as _PNG…", null, null,
                 () -> viewModel.exportWithDialog(DiagramExporter.Format.PNG, canvas.viewport()));
-        for (MenuItem m : new MenuItem[] {exportSvg, exportPng, viewSvg, viewPng}) {
+        viewPng.setId("menuExportViewPng");
+        Menu currentView = new Menu("Export Current _View", null, viewSvg, viewPng);
+        Menu wholeGraph = new Menu("Export Whole _Graph");
+        for (GraphExport.Format format : MainViewModel.DATA_FORMATS) {
+            MenuItem inView = item("as " + format.description() + "…", null, null,
+                    () -> viewModel.exportGraphWithDialog(format, canvas.viewport()));
+            inView.setMnemonicParsing(false);
+            inView.setId("menuExportView" + capitalised(format));
+            currentView.getItems().add(inView);
+            MenuItem whole = item("as " + format.description() + "…", null, null,
+                    () -> viewModel.exportGraphWithDialog(format, null));
+            whole.setMnemonicParsing(false);
+            whole.setId("menuExportGraph" + capitalised(format));
+            wholeGraph.getItems().add(whole);
+        }
+        currentView.getItems().add(2, new SeparatorMenuItem());
+        MenuItem report = item("Export _Report…", "Shortcut+Shift+R", MaterialDesignF.FILE_DOCUMENT_OUTLINE,
+                viewModel::exportReportWithDialog);
+        report.setId("menuExportReport");
+        for (MenuItem m : new MenuItem[] {exportSvg, exportPng, currentView, wholeGraph, report}) {
             m.disableProperty().bind(noAccount);
         }
         MenuItem close = item("_Close", "Shortcut+W", null, viewModel::close);
@@ -246,7 +267,8 @@ public final class MainView extends BorderPane {
         MenuItem quit = item("_Quit", "Shortcut+Q", null, () -> getScene().getWindow().hide());
         Menu file = new Menu("_File", null, open, recent, demo, new SeparatorMenuItem(), importGaad, scan,
                 new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), exportSvg, exportPng, viewSvg, viewPng, new SeparatorMenuItem(), close, quit);
+                new SeparatorMenuItem(), exportSvg, exportPng, currentView, wholeGraph, report,
+                new SeparatorMenuItem(), close, quit);
         file.setId("menuFile");
 
         CheckMenuItem dark = new CheckMenuItem("_Dark Theme");
@@ -327,7 +349,9 @@ public final class MainView extends BorderPane {
                 What if: select a function, role, route or link; the inspector offers edits. Ctrl+Z undoes,
                 Ctrl+Shift+Z redoes; the What-if changes tab lists what each edit gained and lost.
                 Ctrl+O opens (a GAAD dump is imported), Ctrl+I imports GAAD, Ctrl+Shift+N scans an account,
-                Ctrl+E exports SVG, Ctrl+Shift+E exports PNG, Ctrl+Shift+D switches the dark theme.""");
+                Ctrl+E exports the diagram as SVG, Ctrl+Shift+E as PNG (File › Export Current View and Export Whole
+                Graph also write DOT, GraphML and JSON), Ctrl+Shift+R exports a report (HTML, PDF, Markdown, CSV,
+                SARIF), Ctrl+Shift+D switches the dark theme.""");
     }
 
     private ToolBar toolBar() {
@@ -350,6 +374,10 @@ public final class MainView extends BorderPane {
         Button exportPng = tool(MaterialDesignI.IMAGE_OUTLINE, "Export the diagram as PNG (Ctrl+Shift+E)",
                 () -> viewModel.exportWithDialog(DiagramExporter.Format.PNG, null));
         exportPng.disableProperty().bind(noAccount);
+        Button exportReport = tool(MaterialDesignF.FILE_DOCUMENT_OUTLINE, "Export a report: HTML, PDF, Markdown, CSV"
+                + " or SARIF (Ctrl+Shift+R)", viewModel::exportReportWithDialog);
+        exportReport.setId("toolExportReport");
+        exportReport.disableProperty().bind(noAccount);
         Button fold = tool(MaterialDesignA.ARROW_COLLAPSE_ALL, "Fold every API and every account's roles",
                 graph::collapseAll);
         Button unfold = tool(MaterialDesignA.ARROW_EXPAND_ALL, "Unfold all groups", () -> {
@@ -412,7 +440,8 @@ public final class MainView extends BorderPane {
                 tool(MaterialDesignM.MAGNIFY_PLUS_OUTLINE, "Zoom in (+)", canvas::zoomIn),
                 tool(MaterialDesignM.MAGNIFY_MINUS_OUTLINE, "Zoom out (-)", canvas::zoomOut),
                 tool(MaterialDesignF.FIT_TO_SCREEN_OUTLINE, "Fit the diagram to the window (0)", canvas::fit),
-                new Separator(), focus, path, fold, unfold, new Separator(), exportSvg, exportPng, spacer, theme);
+                new Separator(), focus, path, fold, unfold, new Separator(), exportSvg, exportPng, exportReport,
+                spacer, theme);
         bar.getStyleClass().add("main-toolbar");
         return bar;
     }
@@ -451,6 +480,10 @@ public final class MainView extends BorderPane {
 
     private void openScanDialog() {
         ScanView.show(getScene().getWindow(), viewModel.newScan(), getScene().getStylesheets());
+    }
+
+    private static String capitalised(GraphExport.Format format) {
+        return format.name().charAt(0) + format.id().substring(1);
     }
 
     private static MenuItem item(String text, String accelerator, Ikon icon, Runnable action) {

@@ -7,11 +7,15 @@ import dev.iamatlas.app.diagram.Emphasis;
 import dev.iamatlas.app.diagram.LaidOutDiagram;
 import dev.iamatlas.app.diagram.Viewport;
 import dev.iamatlas.app.explore.DemoSnapshot;
+import dev.iamatlas.app.explore.DiagramExport;
 import dev.iamatlas.app.explore.Exploration;
 import dev.iamatlas.app.explore.GraphExploration;
 import dev.iamatlas.app.explore.InspectionSource;
 import dev.iamatlas.app.explore.SnapshotFiles;
 import dev.iamatlas.app.explore.ViewSelection;
+import dev.iamatlas.app.report.GraphExport;
+import dev.iamatlas.app.report.ReportAttachments;
+import dev.iamatlas.app.report.ReportExporter;
 import dev.iamatlas.app.scan.AwsScanner;
 import dev.iamatlas.app.ui.findings.FindingsViewModel;
 import dev.iamatlas.app.ui.graph.GraphViewModel;
@@ -34,10 +38,13 @@ import dev.iamatlas.model.edit.EdgeChange;
 import dev.iamatlas.model.edit.SnapshotEdit;
 import dev.iamatlas.model.findings.Finding;
 import dev.iamatlas.model.io.AtomicFiles;
+import dev.iamatlas.model.report.AnalysisReport;
+import dev.iamatlas.model.report.SnapshotLines;
 import dev.iamatlas.model.snapshot.AccountSnapshot;
 import dev.iamatlas.model.snapshot.ScanGap;
 import dev.iamatlas.model.snapshot.SnapshotJson;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -108,6 +115,7 @@ public final class MainViewModel {
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper editing = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper(false);
     private final BooleanProperty dirty = new SimpleBooleanProperty(false);
     private String sourceName = "";
     private List<String> importWarnings = List.of();
@@ -467,6 +475,10 @@ public final class MainViewModel {
         if (current == null || current.session() == null || editing.get()) {
             return;
         }
+        if (exporting.get()) {
+            dialogs.showInfo("Busy", "An export is reading the account; make the change when it is done.");
+            return;
+        }
         AnalysisSession session = current.session();
         editing.set(true);
         executor.execute(title, progress -> {
@@ -640,13 +652,11 @@ public final class MainViewModel {
             scale = Double.parseDouble(choice.get().replace("×", ""));
         }
         String ext = format == DiagramExporter.Format.SVG ? "svg" : "png";
-        String base = file.get() == null ? "diagram" : file.get().getFileName().toString().replaceFirst("\\.json$",
-                "");
         double chosenScale = scale;
         dialogs.chooseFileToSave("Export diagram as " + ext.toUpperCase(Locale.ROOT), lastDirectory(),
-                base + (currentView == null ? "" : "-view") + "." + ext,
+                baseName() + (currentView == null ? "" : "-view") + "." + ext,
                 List.of(new FileType(ext.toUpperCase(Locale.ROOT) + " image (*." + ext + ")", "*." + ext)))
-                .ifPresent(target -> export(target, format, chosenScale, currentView));
+                .ifPresent(target -> export(withExtension(target, ext), format, chosenScale, currentView));
     }
 
     /** Writes the diagram (whole, or the given view) to {@code target} in the background. */
@@ -669,6 +679,197 @@ public final class MainViewModel {
             status.set("Exported " + written);
             updateSettings(settings.get().withLastDirectory(written.toAbsolutePath().getParent()));
         }, error -> dialogs.showError("Cannot export " + target.getFileName(), message(error, target)));
+    }
+
+    /** The graph formats offered besides pictures: they carry every attribute, for other tools. */
+    public static final List<GraphExport.Format> DATA_FORMATS = List.of(GraphExport.Format.DOT,
+            GraphExport.Format.GRAPHML, GraphExport.Format.JSON);
+
+    /**
+     * Asks where to write the graph as DOT, GraphML or JSON, then writes it in the background through
+     * {@link GraphExport}, the service behind {@code iam-atlas export}.
+     *
+     * @param currentView the part of the canvas whose nodes to write (a folded group stands for its members), or null
+     *     for the whole graph: every node and edge of the account, shown or not
+     */
+    public void exportGraphWithDialog(GraphExport.Format format, Viewport currentView) {
+        Objects.requireNonNull(format, "format");
+        if (format.picture()) {
+            throw new IllegalArgumentException("pictures are exported from the canvas: " + format);
+        }
+        if (exploration.get() == null) {
+            dialogs.showInfo("Nothing to export", "Open a snapshot first.");
+            return;
+        }
+        String ext = format.extension();
+        dialogs.chooseFileToSave("Export " + (currentView == null ? "the whole graph" : "the current view") + " as "
+                + format.description(), lastDirectory(), baseName() + (currentView == null ? "-graph" : "-view") + "."
+                + ext, List.of(new FileType(format.description() + " (*." + ext + ")", "*." + ext)))
+                .ifPresent(target -> exportGraph(withExtension(target, ext), format, currentView));
+    }
+
+    /**
+     * Writes the graph (whole, or the nodes in the given part of the canvas) as DOT, GraphML or JSON in the
+     * background. The graph is the account as analysed now, what-if edits included.
+     */
+    public void exportGraph(Path target, GraphExport.Format format, Viewport currentView) {
+        Objects.requireNonNull(target, "target");
+        if (format.picture()) {
+            throw new IllegalArgumentException("pictures are exported from the canvas: " + format);
+        }
+        Exploration e = exploration.get();
+        if (e == null || !sessionFree()) {
+            return;
+        }
+        GraphExport.Options options = GraphExport.Options.of(format);
+        if (currentView != null) {
+            double[] r = currentView.visibleRect();
+            List<String> boxes = new ArrayList<>();
+            graph.laidOut().nodesIn(r[0], r[1], r[2], r[3]).forEach(b -> boxes.add(b.node().id()));
+            Set<String> nodes = ViewSelection.unfold(e.diagram(), boxes, graph.visibleProperty().get());
+            if (nodes.isEmpty()) {
+                dialogs.showInfo("Nothing in view", "No node is in the part of the graph the window shows. Zoom out"
+                        + " or fit the diagram to the window (0), then export again.");
+                return;
+            }
+            options = options.withNodes(nodes);
+        }
+        GraphExport.Options chosen = options;
+        exporting.set(true);
+        executor.execute("Exporting " + target.getFileName() + "…", progress -> GraphExport.write(e, chosen, target),
+                result -> {
+                    exporting.set(false);
+                    status.set(result.partial() ? String.format(Locale.ROOT, "Exported %,d of %,d nodes and %,d"
+                            + " links (%s) to %s", result.nodes(), result.totalNodes(), result.edges(), result.shows(),
+                            target) : String.format(Locale.ROOT, "Exported the whole graph (%,d nodes, %,d links) to"
+                            + " %s", result.nodes(), result.edges(), target));
+                    updateSettings(settings.get().withLastDirectory(target.toAbsolutePath().getParent()));
+                }, error -> {
+                    exporting.set(false);
+                    dialogs.showError("Cannot export " + target.getFileName(), message(error, target));
+                });
+    }
+
+    /**
+     * A report format offered by "Export Report".
+     *
+     * @param format the format
+     * @param label what the choice says
+     */
+    public record ReportChoice(ReportExporter.Format format, String label) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** The report formats offered, in the order shown. */
+    public static final List<ReportChoice> REPORT_FORMATS = List.of(
+            new ReportChoice(ReportExporter.Format.HTML, "HTML: one self-contained file, with the diagram"),
+            new ReportChoice(ReportExporter.Format.PDF, "PDF: for printing, with the diagram"),
+            new ReportChoice(ReportExporter.Format.MD, "Markdown: for a pull request or a wiki"),
+            new ReportChoice(ReportExporter.Format.CSV, "CSV: one row per finding, for a spreadsheet"),
+            new ReportChoice(ReportExporter.Format.SARIF, "SARIF: for code scanning tools"));
+
+    /** Asks for a report format and a file, then writes the report in the background. */
+    public void exportReportWithDialog() {
+        if (exploration.get() == null) {
+            dialogs.showInfo("Nothing to report on", "Open a snapshot first.");
+            return;
+        }
+        Optional<ReportChoice> choice = dialogs.choose("Export report", "The findings, their evidence and fixes, and"
+                + " what the Internet reaches, as analysed now (what-if edits included). Format:", REPORT_FORMATS,
+                REPORT_FORMATS.get(0));
+        if (choice.isEmpty()) {
+            return;
+        }
+        ReportExporter.Format format = choice.get().format();
+        String ext = format.extension();
+        dialogs.chooseFileToSave("Export report as " + ext.toUpperCase(Locale.ROOT), lastDirectory(),
+                baseName() + "-report." + ext, List.of(new FileType(choice.get().label() + " (*." + ext + ")",
+                        "*." + ext))).ifPresent(target -> exportReport(withExtension(target, ext), format));
+    }
+
+    /**
+     * Writes the analysis report in the background: the same content as {@code iam-atlas analyze}, through the same
+     * {@link AnalysisReport}, {@link ReportAttachments} and {@link ReportExporter}, on the account as analysed now
+     * (what-if edits included). HTML and PDF carry the diagram as the canvas shows it: the same nodes, folding and
+     * dragged positions. SARIF results point at the open snapshot file.
+     */
+    public void exportReport(Path target, ReportExporter.Format format) {
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(format, "format");
+        Exploration e = exploration.get();
+        if (e == null || !sessionFree()) {
+            return;
+        }
+        if (e.session() == null) {
+            dialogs.showError("Cannot export a report", "This account has not been analysed.");
+            return;
+        }
+        Set<String> shown = graph.visibleProperty().get();
+        DiagramExport.Options base = ReportAttachments.defaultDiagram()
+                .withCollapsedGroups(Set.copyOf(graph.collapsedGroups())).withPositions(graph.pinnedPositions());
+        DiagramExport.Options diagram = shown == null
+                ? base.withView(ViewSelection.View.ALL).withMaxNodes(DiagramExport.MAX_NODES) : base.withNodes(shown);
+        String name = sourceName;
+        Path snapshotFile = file.get();
+        exporting.set(true);
+        executor.execute("Writing the " + format.id() + " report…", progress -> {
+            AnalysisReport report = AnalysisReport.of(e.session(), name, ReportExporter.programVersion());
+            progress.update(-1, "Drawing the diagram…");
+            ReportExporter.Attachments attachments = ReportAttachments.forFormat(format, e, diagram);
+            if (format == ReportExporter.Format.SARIF) {
+                attachments = snapshotFile == null
+                        ? attachments.withArtifact("account-" + e.snapshot().accountId() + ".json",
+                                SnapshotLines.of(SnapshotJson.toJson(e.snapshot())))
+                        : attachments.withArtifact(snapshotFile.toAbsolutePath().toUri().toString(),
+                                SnapshotLines.of(Files.readString(snapshotFile)));
+            }
+            progress.update(-1, "Writing " + target.getFileName() + "…");
+            ReportExporter.write(report, format, attachments, target);
+            return report;
+        }, report -> {
+            exporting.set(false);
+            status.set("Exported the " + format.id() + " report (" + report.counts().describeFindings() + ") to "
+                    + target);
+            updateSettings(settings.get().withLastDirectory(target.toAbsolutePath().getParent()));
+        }, error -> {
+            exporting.set(false);
+            dialogs.showError("Cannot export " + target.getFileName(), message(error, target));
+        });
+    }
+
+    /**
+     * Whether the analysis session is free for an export to read: not while a what-if edit changes it (nor an edit
+     * while an export reads it); says so when not.
+     */
+    private boolean sessionFree() {
+        if (editing.get()) {
+            dialogs.showInfo("Busy", "A what-if edit is being analysed; export when it is done.");
+            return false;
+        }
+        if (exporting.get()) {
+            dialogs.showInfo("Busy", "An export is running; wait until it is done.");
+            return false;
+        }
+        return true;
+    }
+
+    /** The file name the export choosers start with: the snapshot's, without ".json". */
+    private String baseName() {
+        return file.get() == null ? "diagram" : file.get().getFileName().toString().replaceFirst("\\.json$", "");
+    }
+
+    /** The chosen file, with the format's extension added when its name has none (file choosers do not add it). */
+    static Path withExtension(Path target, String ext) {
+        String name = target.getFileName().toString();
+        return name.contains(".") ? target : target.resolveSibling(name + "." + ext);
+    }
+
+    /** True while an export reads the analysis session (what-if edits wait for it). */
+    public ReadOnlyBooleanProperty exportingProperty() {
+        return exporting.getReadOnlyProperty();
     }
 
     // ------------------------------------------------------------------------------------------------ settings
