@@ -26,13 +26,14 @@ import picocli.CommandLine.Spec;
         name = "export",
         mixinStandardHelpOptions = true,
         description = {
-            "Writes the access graph of a snapshot as a diagram (svg, png) or a graph file (dot for Graphviz, "
-                    + "graphml for yEd, Gephi and Cytoscape, json).",
+            "Writes a snapshot's access graph as a diagram or a graph file.",
+            "Diagrams: svg, png. Graph files: dot (Graphviz), graphml (yEd, Gephi, Cytoscape), json.",
             "Every node carries its kind, label and ARN; every edge its type, status (ALLOWED, CONDITIONAL, DENIED) "
                     + "and label."},
         footer = {"", "Examples:",
             "  iam-atlas export demo --format graphml --out demo.graphml",
-            "  iam-atlas export prod.json --format dot --out prod.dot && dot -Tsvg prod.dot > prod.svg"})
+            "  iam-atlas export prod.json --format dot --out prod.dot",
+            "  dot -Tsvg prod.dot > prod.svg      # lay it out with Graphviz"})
 public final class ExportCommand implements Callable<Integer> {
 
     @Spec
