@@ -10,7 +10,6 @@ import dev.iamatlas.model.policy.Statement;
 import dev.iamatlas.model.rules.FunctionUrlCallers;
 import dev.iamatlas.model.rules.Nodes;
 import dev.iamatlas.model.rules.ParsedPolicy;
-import dev.iamatlas.model.rules.SnapshotIndex;
 import dev.iamatlas.model.snapshot.FunctionAlias;
 import dev.iamatlas.model.snapshot.FunctionUrlConfig;
 import dev.iamatlas.model.snapshot.LambdaFunction;
@@ -28,7 +27,7 @@ import java.util.Locale;
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html">Control access to Lambda function URLs</a>
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html">Lambda resource-based policies</a>
  */
-public final class PublicInvoke extends BaseDetector {
+public final class PublicInvoke extends BaseFunctionDetector {
 
     @Override
     public String ruleId() {
@@ -36,16 +35,7 @@ public final class PublicInvoke extends BaseDetector {
     }
 
     @Override
-    public List<String> subjects(SnapshotIndex index) {
-        return functions(index);
-    }
-
-    @Override
-    public void detect(String subject, FindingContext ctx) {
-        LambdaFunction f = ctx.function(subject);
-        if (f == null) {
-            return;
-        }
+    void detect(LambdaFunction f, FindingContext ctx) {
         for (LambdaPolicies.Target t : LambdaPolicies.targets(f)) {
             for (AccessEdge e : ctx.incoming(t.arn())) {
                 if (e.type() == EdgeType.CAN_INVOKE && e.sourceId().equals(NodeIds.ANY_AWS_PRINCIPAL)
