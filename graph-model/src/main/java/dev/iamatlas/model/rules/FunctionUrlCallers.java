@@ -36,7 +36,7 @@ import java.util.function.UnaryOperator;
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html">Control access to Lambda function URLs</a>
  */
-public final class FunctionUrlCallers implements AccessRule {
+public final class FunctionUrlCallers extends BaseFunctionRule {
 
     /**
      * Edge attribute on a CALLS_FUNCTION_URL edge: {@code "true"} when the policy lets the caller call
@@ -67,22 +67,12 @@ public final class FunctionUrlCallers implements AccessRule {
     }
 
     @Override
-    public List<String> subjects(SnapshotIndex index) {
-        List<String> out = new ArrayList<>();
-        index.snapshot().functions().forEach(f -> {
-            if (!f.urlConfigs().isEmpty()) {
-                out.add(f.arn());
-            }
-        });
-        return out;
+    boolean concerns(LambdaFunction f) {
+        return !f.urlConfigs().isEmpty();
     }
 
     @Override
-    public void compute(String subject, UnitContext ctx) {
-        LambdaFunction f = ctx.function(subject);
-        if (f == null) {
-            return;
-        }
+    void compute(LambdaFunction f, UnitContext ctx) {
         List<String> gaps = ctx.gapNotes(EntityKey.function(f.arn()));
         for (FunctionUrlConfig url : f.urlConfigs()) {
             Node urlNode = Nodes.url(f, url, ctx.account());

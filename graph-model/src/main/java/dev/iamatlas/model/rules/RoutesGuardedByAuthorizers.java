@@ -18,7 +18,7 @@ import java.util.Map;
  * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-use-lambda-authorizer.html">Lambda authorizers</a>
  * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html">JWT authorizers</a>
  */
-public final class RoutesGuardedByAuthorizers implements AccessRule {
+public final class RoutesGuardedByAuthorizers extends BaseApiRule {
 
     @Override
     public String name() {
@@ -26,16 +26,7 @@ public final class RoutesGuardedByAuthorizers implements AccessRule {
     }
 
     @Override
-    public List<String> subjects(SnapshotIndex index) {
-        return ApiSubjects.of(index);
-    }
-
-    @Override
-    public void compute(String subject, UnitContext ctx) {
-        ApiSubjects.Api api = ApiSubjects.load(subject, ctx);
-        if (api == null) {
-            return;
-        }
+    void compute(ApiSubjects.Api api, UnitContext ctx) {
         Map<String, ApiRoutes.Authorizer> byId = new LinkedHashMap<>();
         for (ApiRoutes.Authorizer a : api.authorizers()) {
             byId.put(a.id(), a);

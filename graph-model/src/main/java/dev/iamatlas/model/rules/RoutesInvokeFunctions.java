@@ -20,7 +20,7 @@ import java.util.Map;
  * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html">Lambda proxy integrations</a>
  * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/amazon-api-gateway-using-stage-variables.html">Stage variables</a>
  */
-public final class RoutesInvokeFunctions implements AccessRule {
+public final class RoutesInvokeFunctions extends BaseApiRule {
 
     @Override
     public String name() {
@@ -28,16 +28,7 @@ public final class RoutesInvokeFunctions implements AccessRule {
     }
 
     @Override
-    public List<String> subjects(SnapshotIndex index) {
-        return ApiSubjects.of(index);
-    }
-
-    @Override
-    public void compute(String subject, UnitContext ctx) {
-        ApiSubjects.Api api = ApiSubjects.load(subject, ctx);
-        if (api == null) {
-            return;
-        }
+    void compute(ApiSubjects.Api api, UnitContext ctx) {
         for (ApiRoutes.Route route : api.routes()) {
             ApiRoutes.Integration integration = route.integration();
             if (!LambdaInvocations.invokesLambda(integration) || LambdaInvocations.usesRole(integration.credentials())

@@ -20,7 +20,7 @@ import java.util.Map;
  * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/integrating-api-with-aws-services-lambda.html">API Gateway: Lambda integration with an IAM role</a>
  * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html">IAM roles: trust policies</a>
  */
-public final class RoutesInvokeViaCredentialsRole implements AccessRule {
+public final class RoutesInvokeViaCredentialsRole extends BaseApiRule {
 
     @Override
     public String name() {
@@ -28,16 +28,7 @@ public final class RoutesInvokeViaCredentialsRole implements AccessRule {
     }
 
     @Override
-    public List<String> subjects(SnapshotIndex index) {
-        return ApiSubjects.of(index);
-    }
-
-    @Override
-    public void compute(String subject, UnitContext ctx) {
-        ApiSubjects.Api api = ApiSubjects.load(subject, ctx);
-        if (api == null) {
-            return;
-        }
+    void compute(ApiSubjects.Api api, UnitContext ctx) {
         for (ApiRoutes.Route route : api.routes()) {
             ApiRoutes.Integration i = route.integration();
             if (!LambdaInvocations.invokesLambda(i)
