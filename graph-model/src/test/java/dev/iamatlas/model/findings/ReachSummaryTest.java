@@ -71,12 +71,8 @@ class ReachSummaryTest {
         assertThat(reach.roles()).singleElement().satisfies(r -> assertThat(r.functions()).containsExactly(ORDERS));
     }
 
-    private static final String URL_ONLY = "{'Sid':'FunctionURLAllowPublicAccess','Effect':'Allow','Principal':'*',"
-            + "'Action':'lambda:InvokeFunctionUrl','Resource':'" + ORDERS + "','Condition':{'StringEquals':"
-            + "{'lambda:FunctionUrlAuthType':'NONE'}}}";
-    private static final String INVOKE_VIA_URL = "{'Sid':'FunctionURLAllowInvokeAction','Effect':'Allow',"
-            + "'Principal':'*','Action':'lambda:InvokeFunction','Resource':'" + ORDERS + "','Condition':{'Bool':"
-            + "{'lambda:InvokedViaFunctionUrl':'true'}}}";
+    private static final String URL_ONLY = functionUrlPermission(ORDERS, "NONE");
+    private static final String INVOKE_VIA_URL = invokeViaFunctionUrlPermission(ORDERS);
     private static final String URL_FROM_OFFICE = "{'Sid':'office','Effect':'Allow','Principal':'*',"
             + "'Action':['lambda:InvokeFunctionUrl','lambda:InvokeFunction'],'Resource':'" + ORDERS + "','Condition':"
             + "{'StringEquals':{'lambda:FunctionUrlAuthType':'NONE'},'IpAddress':{'aws:SourceIp':'203.0.113.0/24'}}}";
