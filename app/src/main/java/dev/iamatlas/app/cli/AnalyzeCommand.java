@@ -31,8 +31,9 @@ import picocli.CommandLine.Spec;
         name = "analyze",
         mixinStandardHelpOptions = true,
         description = {
-            "Analyses a snapshot: every finding (most severe first, with the path that shows it, the evidence and "
-                    + "the fix) and a summary of what the Internet can reach.",
+            "Reports a snapshot's findings and what the Internet can reach.",
+            "Every finding comes most severe first, with the path that shows it, the evidence and the fix; the reach "
+                    + "summary lists the public routes, the functions behind them and their roles.",
             "Formats: text (terminal), json, md (Markdown), html (one self-contained file with the diagram), sarif "
                     + "(SARIF 2.1.0 for code scanning), csv (one row per finding), and pdf (with the diagram; needs "
                     + "--out FILE).",
@@ -42,8 +43,9 @@ import picocli.CommandLine.Spec;
                     + "error."},
         footer = {"", "Examples:",
             "  iam-atlas analyze demo",
-            "  iam-atlas analyze prod.json --format sarif --out iam-atlas.sarif --fail-on high",
-            "  iam-atlas analyze prod.json --out report.html      (format from the extension)"})
+            "  iam-atlas analyze prod.json --format sarif --out iam-atlas.sarif \\",
+            "      --fail-on high",
+            "  iam-atlas analyze prod.json --out report.html      # format from the extension"})
 public final class AnalyzeCommand implements Callable<Integer> {
 
     @Spec

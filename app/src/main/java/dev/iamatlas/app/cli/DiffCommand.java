@@ -34,13 +34,15 @@ import picocli.CommandLine.Spec;
         name = "diff",
         mixinStandardHelpOptions = true,
         description = {
-            "Compares two snapshots of an account: the links through which reach was gained or lost (edges added, "
-                    + "removed, or changed in status), and the findings that are new or resolved.",
+            "Shows what reach was gained or lost between two snapshots.",
+            "Lists the links through which reach was gained or lost (edges added, removed, or changed in status) "
+                    + "and the findings that are new or resolved.",
             "Exit code: 0, or 1 when --fail-on is given and a new finding is at or above it, or 2 for a usage or "
                     + "input error."},
         footer = {"", "Examples:",
             "  iam-atlas diff last-week.json today.json",
-            "  iam-atlas diff main.json pr.json --format md --out reach-diff.md --fail-on high"})
+            "  iam-atlas diff main.json pr.json --format md --out reach-diff.md \\",
+            "      --fail-on high"})
 public final class DiffCommand implements Callable<Integer> {
 
     @Spec

@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
         name = "export",
         mixinStandardHelpOptions = true,
         description = {
-            "Writes the access graph of a snapshot as a diagram (svg, png) or a graph file (dot for Graphviz, "
-                    + "graphml for yEd, Gephi and Cytoscape, json).",
+            "Writes a snapshot's access graph as a diagram or a graph file.",
+            "Diagrams: svg, png. Graph files: dot (Graphviz), graphml (yEd, Gephi, Cytoscape), json.",
             "Every node carries its kind, label and ARN; every edge its type, status (ALLOWED, CONDITIONAL, DENIED) "
                     + "and label.",
             "dot, graphml and json hold the whole graph unless --view is given. A diagram shows the default view: "
@@ -35,9 +35,12 @@ import picocli.CommandLine.Spec;
                     + "how many nodes it shows); --view and --max-nodes choose another part."},
         footer = {"", "Examples:",
             "  iam-atlas export demo --format svg --out demo.svg",
-            "  iam-atlas export demo --format png --scale 3 --view internet --out internet.png",
-            "  iam-atlas export prod.json --format graphml --view findings --out findings.graphml",
-            "  iam-atlas export prod.json --format dot --out prod.dot && dot -Tsvg prod.dot > prod.svg"})
+            "  iam-atlas export demo --format png --scale 3 --view internet \\",
+            "      --out internet.png",
+            "  iam-atlas export demo --format graphml --view findings \\",
+            "      --out findings.graphml",
+            "  iam-atlas export demo --format dot --out demo.dot",
+            "  dot -Tsvg demo.dot > demo.svg      # lay it out with Graphviz"})
 public final class ExportCommand implements Callable<Integer> {
 
     @Spec

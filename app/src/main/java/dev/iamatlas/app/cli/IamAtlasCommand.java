@@ -22,6 +22,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = IamAtlasCommand.VersionProvider.class,
         description = "Shows who can reach what in an AWS serverless account: API Gateway, Lambda and IAM.",
+        footer = {"", "With no command, opens the desktop app on the bundled demo account.",
+            "'iam-atlas COMMAND --help' shows a command's options and examples;",
+            "a SNAPSHOT argument may be a file or the word 'demo'."},
         subcommands = {CommandLine.HelpCommand.class, OpenCommand.class, ScanCommand.class, ImportCommand.class,
                 AnalyzeCommand.class, QueryCommand.class, SimulateCommand.class, ExportCommand.class, DiffCommand.class,
                 SynthCommand.class, BenchCommand.class})

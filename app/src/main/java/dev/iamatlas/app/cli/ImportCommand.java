@@ -25,14 +25,15 @@ import picocli.CommandLine.Spec;
         name = "import",
         mixinStandardHelpOptions = true,
         description = {
-            "Builds a snapshot from the output of 'aws iam get-account-authorization-details' (--output json) as "
-                    + "the AWS CLI prints it: a paged run merged into one document, or several raw pages in one file.",
+            "Builds a snapshot from an IAM authorization-details dump.",
+            "Reads the output of 'aws iam get-account-authorization-details --output json' as the AWS CLI prints it: "
+                    + "a paged run merged into one document, or several raw pages in one file.",
             "A policy that cannot be read is a warning on standard error and a gap in the snapshot, not a failure.",
-            "The snapshot holds IAM only (users, groups, roles, managed policies): GAAD has no Lambda or API "
+            "The snapshot holds IAM only (users, groups, roles, managed policies): the dump has no Lambda or API "
                     + "Gateway."},
         footer = {"", "Example:",
             "  aws iam get-account-authorization-details --output json > gaad.json",
-            "  iam-atlas import --gaad gaad.json      (writes gaad.iam-atlas.json)"})
+            "  iam-atlas import --gaad gaad.json      # writes gaad.iam-atlas.json"})
 public final class ImportCommand implements Callable<Integer> {
 
     /** The suffix of a snapshot written beside its input. */

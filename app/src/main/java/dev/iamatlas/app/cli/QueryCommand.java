@@ -37,19 +37,21 @@ import picocli.CommandLine.Spec;
             "       iam-atlas query SNAPSHOT can-reach PRINCIPAL_ARN [OPTIONS]",
             "       iam-atlas query SNAPSHOT paths FROM TO [OPTIONS]"},
         description = {
-            "Graph queries: who can invoke a function, what a principal can reach (its blast radius), every path "
-                    + "between two nodes.",
-            "  who-can-invoke  every caller of a function (and of its aliases, versions and URLs), each with its best "
-                    + "path; each edge with its status (ALLOWED, CONDITIONAL, DENIED) and the reason",
-            "  can-reach       the blast radius of a principal: roles, functions, routes and capabilities it reaches, "
-                    + "followed transitively",
+            "Queries the access graph: who-can-invoke, can-reach and paths.",
+            "  who-can-invoke  every caller of a function (and of its aliases, versions",
+            "                  and URLs), each with its best path; every edge with its",
+            "                  status (ALLOWED, CONDITIONAL, DENIED) and the reason",
+            "  can-reach       the blast radius of a principal: the roles, functions,",
+            "                  routes and capabilities it reaches, transitively",
             "  paths           every path between two nodes (bounded)",
             "Nodes are named by their ids: ARNs, or 'internet', 'aws:any-principal', a service principal such as "
                     + "apigateway.amazonaws.com."},
         footer = {"", "Examples:",
-            "  iam-atlas query demo who-can-invoke arn:aws:lambda:us-east-1:111122223333:function:legacy-reports",
+            "  iam-atlas query demo who-can-invoke \\",
+            "      arn:aws:lambda:us-east-1:111122223333:function:legacy-reports",
             "  iam-atlas query demo can-reach internet --format json",
-            "  iam-atlas query demo paths internet arn:aws:iam::111122223333:role/legacy-reports-role"})
+            "  iam-atlas query demo paths internet \\",
+            "      arn:aws:iam::111122223333:role/legacy-reports-role"})
 public final class QueryCommand implements Callable<Integer> {
 
     @Spec

@@ -44,11 +44,15 @@ import picocli.CommandLine.Spec;
         name = "scan",
         mixinStandardHelpOptions = true,
         description = {
-            "Scans a live AWS account (IAM, Organizations, Lambda, API Gateway) into a",
-            "snapshot. Read-only. Honours AWS_PROFILE, AWS_REGION, SSO profiles,",
-            "credential_process, AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE>.",
-            "Exit code 0 when the snapshot was written (gaps are listed as warnings),",
-            "2 for a usage or credentials problem."})
+            "Scans a live AWS account into a snapshot file (read-only).",
+            "Reads IAM, Organizations, Lambda and API Gateway. Honours AWS_PROFILE, AWS_REGION, SSO profiles, "
+                    + "credential_process, AWS_ENDPOINT_URL and AWS_ENDPOINT_URL_<SERVICE>. What cannot be read is "
+                    + "recorded in the snapshot as a gap.",
+            "Exit code 0 when the snapshot was written (gaps are listed as warnings), 2 for a usage or credentials "
+                    + "problem."},
+        footer = {"", "Examples:",
+            "  iam-atlas scan --profile prod --region us-east-1,eu-west-1 --out prod.json",
+            "  iam-atlas scan --all-regions      # every region; default profile and file"})
 public final class ScanCommand implements Callable<Integer> {
     private static final DateTimeFormatter FILE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);

@@ -48,9 +48,16 @@ import picocli.CommandLine.Spec;
         name = "simulate",
         mixinStandardHelpOptions = true,
         description = {
-            "Decides whether a principal may perform an action on a resource, as AWS would.",
+            "Decides whether a principal may do an action on a resource.",
+            "Evaluates the policies given as AWS would (identity, resource, boundary, session, SCPs and RCPs) and "
+                    + "prints the decision with the statements that made it.",
             "With --batch: JSON Lines on standard input, one JSON line out per input line."
-        })
+        },
+        footer = {"", "Examples:",
+            "  iam-atlas simulate --principal arn:aws:iam::111122223333:role/app \\",
+            "      --action s3:GetObject --resource arn:aws:s3:::orders/2026/01.csv \\",
+            "      --identity-policy policy.json",
+            "  iam-atlas simulate --batch --input requests.jsonl --explain"})
 public final class SimulateCommand implements Callable<Integer> {
 
     @Spec

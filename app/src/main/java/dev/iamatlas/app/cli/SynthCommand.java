@@ -26,8 +26,8 @@ import picocli.CommandLine.Spec;
         name = "synth",
         mixinStandardHelpOptions = true,
         description = {
-            "Writes a large synthetic account that looks like a real one, for benchmarks: the same options give "
-                    + "the same file, byte for byte.",
+            "Writes a large, realistic synthetic account for benchmarks.",
+            "The same options give the same file, byte for byte.",
             "The defaults are the benchmark account: 5,000 functions, 10,000 roles and 1,000 APIs with 20,000 "
                     + "routes and 20,000 policies."},
         footer = {"", "Examples:", "  iam-atlas synth --out bench.json",

@@ -6,7 +6,6 @@ import dev.iamatlas.model.graph.EdgeType;
 import dev.iamatlas.model.graph.EvaluatedRequest;
 import dev.iamatlas.model.graph.InvolvedPolicy;
 import dev.iamatlas.model.graph.Node;
-import dev.iamatlas.model.rules.ApiRoutes;
 import dev.iamatlas.model.rules.SnapshotIndex;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,14 +33,7 @@ public final class ApiGatewayPermissionMissing extends BaseDetector {
 
     @Override
     public void detect(String subject, FindingContext ctx) {
-        List<String> sources = new ArrayList<>();
-        for (ApiRoutes.Route r : routes(subject, ctx)) {
-            sources.add(r.arn());
-        }
-        for (ApiRoutes.Authorizer a : authorizers(subject, ctx)) {
-            sources.add(a.arn());
-        }
-        for (String source : sources) {
+        for (String source : invokingSources(subject, ctx)) {
             for (AccessEdge e : ctx.outgoing(source)) {
                 if (e.type() != EdgeType.INVOKES || e.attribute(AccessEdge.BROKEN_BECAUSE) != null) {
                     continue;

@@ -67,6 +67,17 @@ abstract class BaseDetector implements FindingDetector {
         return api == null ? List.of() : ApiRoutes.authorizers(api, ctx.partition(), ctx.account());
     }
 
+    /**
+     * The node ids of what invokes functions in an API subject: its routes (one per stage), then its authorizers;
+     * empty when the API is gone.
+     */
+    static List<String> invokingSources(String subject, FindingContext ctx) {
+        List<String> sources = new ArrayList<>();
+        routes(subject, ctx).forEach(r -> sources.add(r.arn()));
+        authorizers(subject, ctx).forEach(a -> sources.add(a.arn()));
+        return sources;
+    }
+
     /** Every execute-api ARN API Gateway can send as aws:SourceArn for an API (routes per method, authorizers). */
     static Set<String> sourceArns(String apiId, FindingContext ctx) {
         ctx.restApi(apiId);

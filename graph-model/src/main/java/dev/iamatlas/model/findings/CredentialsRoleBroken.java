@@ -8,7 +8,6 @@ import dev.iamatlas.model.graph.AccessEdge;
 import dev.iamatlas.model.graph.EdgeStatus;
 import dev.iamatlas.model.graph.EdgeType;
 import dev.iamatlas.model.graph.Node;
-import dev.iamatlas.model.rules.ApiRoutes;
 import dev.iamatlas.model.rules.SnapshotIndex;
 import dev.iamatlas.model.snapshot.IamRole;
 import java.util.ArrayList;
@@ -36,14 +35,7 @@ public final class CredentialsRoleBroken extends BaseDetector {
 
     @Override
     public void detect(String subject, FindingContext ctx) {
-        List<String> sources = new ArrayList<>();
-        for (ApiRoutes.Route r : routes(subject, ctx)) {
-            sources.add(r.arn());
-        }
-        for (ApiRoutes.Authorizer a : authorizers(subject, ctx)) {
-            sources.add(a.arn());
-        }
-        for (String source : sources) {
+        for (String source : invokingSources(subject, ctx)) {
             for (AccessEdge via : ctx.outgoing(source)) {
                 if (via.type() != EdgeType.INVOKES_VIA_ROLE || via.status() != EdgeStatus.DENIED) {
                     continue;

@@ -4,7 +4,6 @@ import dev.iamatlas.model.graph.AccessEdge;
 import dev.iamatlas.model.graph.EdgeStatus;
 import dev.iamatlas.model.graph.EdgeType;
 import dev.iamatlas.model.graph.Node;
-import dev.iamatlas.model.rules.SnapshotIndex;
 import dev.iamatlas.model.snapshot.LambdaFunction;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,7 @@ import java.util.List;
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/permissions-function-cross-account.html">Granting function access to other accounts</a>
  */
-public final class CrossAccountInvoke extends BaseDetector {
+public final class CrossAccountInvoke extends BaseFunctionDetector {
 
     @Override
     public String ruleId() {
@@ -24,16 +23,7 @@ public final class CrossAccountInvoke extends BaseDetector {
     }
 
     @Override
-    public List<String> subjects(SnapshotIndex index) {
-        return functions(index);
-    }
-
-    @Override
-    public void detect(String subject, FindingContext ctx) {
-        LambdaFunction f = ctx.function(subject);
-        if (f == null) {
-            return;
-        }
+    void detect(LambdaFunction f, FindingContext ctx) {
         for (LambdaPolicies.Target t : LambdaPolicies.targets(f)) {
             for (AccessEdge e : ctx.incoming(t.arn())) {
                 if (e.type() != EdgeType.CAN_INVOKE) {

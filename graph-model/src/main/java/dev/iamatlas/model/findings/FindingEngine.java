@@ -3,6 +3,7 @@ package dev.iamatlas.model.findings;
 import dev.iamatlas.model.graph.AccessGraph;
 import dev.iamatlas.model.rules.AnalysisRun;
 import dev.iamatlas.model.rules.EntityKey;
+import dev.iamatlas.model.rules.SubjectChanges;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -94,22 +95,15 @@ public final class FindingEngine {
         List<List<String>> subjects = subjects(run);
         for (int d = 0; d < detectors.size(); d++) {
             List<String> was = d < lastSubjects.size() ? lastSubjects.get(d) : List.of();
-            List<String> now = subjects.get(d);
-            if (now.equals(was)) {
-                continue; // the usual case after an edit: a sequential comparison, mostly of identical strings
-            }
-            Set<String> nowSet = new HashSet<>(now);
-            Set<String> wasSet = new HashSet<>(was);
-            for (String s : was) {
+            SubjectChanges changes = SubjectChanges.between(was, subjects.get(d));
+            for (String s : changes.gone()) {
                 Unit u = new Unit(d, s);
-                if (!nowSet.contains(s) && units.containsKey(u)) {
+                if (units.containsKey(u)) {
                     gone.add(u);
                 }
             }
-            for (String s : now) {
-                if (!wasSet.contains(s)) {
-                    dirty.add(new Unit(d, s));
-                }
+            for (String s : changes.added()) {
+                dirty.add(new Unit(d, s));
             }
         }
         lastSubjects = subjects;

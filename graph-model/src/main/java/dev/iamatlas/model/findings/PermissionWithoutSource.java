@@ -5,7 +5,6 @@ import dev.iamatlas.model.graph.EdgeStatus;
 import dev.iamatlas.model.graph.EdgeType;
 import dev.iamatlas.model.policy.Statement;
 import dev.iamatlas.model.rules.ParsedPolicy;
-import dev.iamatlas.model.rules.SnapshotIndex;
 import dev.iamatlas.model.snapshot.LambdaFunction;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +21,7 @@ import java.util.Set;
  * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html">The confused deputy problem</a>
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway.html#apigateway-permissions">Lambda: Granting API Gateway access</a>
  */
-public final class PermissionWithoutSource extends BaseDetector {
+public final class PermissionWithoutSource extends BaseFunctionDetector {
 
     @Override
     public String ruleId() {
@@ -30,16 +29,7 @@ public final class PermissionWithoutSource extends BaseDetector {
     }
 
     @Override
-    public List<String> subjects(SnapshotIndex index) {
-        return functions(index);
-    }
-
-    @Override
-    public void detect(String subject, FindingContext ctx) {
-        LambdaFunction f = ctx.function(subject);
-        if (f == null) {
-            return;
-        }
+    void detect(LambdaFunction f, FindingContext ctx) {
         for (LambdaPolicies.Target t : LambdaPolicies.targets(f)) {
             ParsedPolicy policy = ctx.parse(t.policy());
             for (AccessEdge e : ctx.incoming(t.arn())) {

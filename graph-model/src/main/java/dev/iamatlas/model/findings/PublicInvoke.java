@@ -7,9 +7,9 @@ import dev.iamatlas.model.graph.Node;
 import dev.iamatlas.model.graph.NodeIds;
 import dev.iamatlas.model.policy.Effect;
 import dev.iamatlas.model.policy.Statement;
+import dev.iamatlas.model.rules.FunctionUrlCallers;
 import dev.iamatlas.model.rules.Nodes;
 import dev.iamatlas.model.rules.ParsedPolicy;
-import dev.iamatlas.model.rules.SnapshotIndex;
 import dev.iamatlas.model.snapshot.FunctionAlias;
 import dev.iamatlas.model.snapshot.FunctionUrlConfig;
 import dev.iamatlas.model.snapshot.LambdaFunction;
@@ -21,12 +21,13 @@ import java.util.Locale;
 /**
  * {@code LAMBDA_PUBLIC_INVOKE}: anyone may invoke — the resource policy lets {@code "*"} invoke with no condition
  * that limits who (the evaluator, asked as any principal of any account, allows it outright), or a function URL has
- * AuthType NONE and a policy that lets the Internet call it.
+ * AuthType NONE and a policy that lets the Internet call it with no condition that limits who — including a policy
+ * that grants only {@code lambda:InvokeFunctionUrl}, whose URL may still answer ({@link FunctionUrlCallers#opensToInternet}).
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html">Control access to Lambda function URLs</a>
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html">Lambda resource-based policies</a>
  */
-public final class PublicInvoke extends BaseDetector {
+public final class PublicInvoke extends BaseFunctionDetector {
 
     @Override
     public String ruleId() {
@@ -34,16 +35,7 @@ public final class PublicInvoke extends BaseDetector {
     }
 
     @Override
-    public List<String> subjects(SnapshotIndex index) {
-        return functions(index);
-    }
-
-    @Override
-    public void detect(String subject, FindingContext ctx) {
-        LambdaFunction f = ctx.function(subject);
-        if (f == null) {
-            return;
-        }
+    void detect(LambdaFunction f, FindingContext ctx) {
         for (LambdaPolicies.Target t : LambdaPolicies.targets(f)) {
             for (AccessEdge e : ctx.incoming(t.arn())) {
                 if (e.type() == EdgeType.CAN_INVOKE && e.sourceId().equals(NodeIds.ANY_AWS_PRINCIPAL)
@@ -69,8 +61,7 @@ public final class PublicInvoke extends BaseDetector {
             }
             String urlId = Nodes.urlId(url);
             for (AccessEdge e : ctx.incoming(urlId)) {
-                if (e.type() != EdgeType.CALLS_FUNCTION_URL || !e.sourceId().equals(NodeIds.INTERNET)
-                        || e.status() == EdgeStatus.DENIED) {
+                if (!FunctionUrlCallers.opensToInternet(e)) {
                     continue;
                 }
                 String target = url.qualifier() == null ? f.arn() : f.arn() + ":" + url.qualifier();
@@ -84,7 +75,9 @@ public final class PublicInvoke extends BaseDetector {
                 String name = ctx.node(urlId).map(Node::label).orElse(urlId);
                 ctx.report(finding("url", Severity.HIGH, name + " (" + (url.functionUrl() == null ? target : url.functionUrl())
                         + ") has AuthType NONE and its policy lets anyone call it: the function runs for any caller on"
-                        + " the Internet" + (e.status() == EdgeStatus.CONDITIONAL ? " (" + e.evidence().notes().get(0) + ")"
+                        + " the Internet" + (e.status() == EdgeStatus.CONDITIONAL
+                                ? " whenever AWS accepts the URL without lambda:InvokeFunction (" + e.evidence().notes().get(0)
+                                        + ")"
                                 : "") + ".", target, "*", List.of(e), List.of(e.explanation()),
                         new Fix("Require IAM authentication on the URL and remove the public permission", commands, null,
                                 RuleCatalogue.require(ruleId()).documentation())));

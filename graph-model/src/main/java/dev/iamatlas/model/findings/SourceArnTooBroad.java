@@ -4,7 +4,6 @@ import dev.iamatlas.model.graph.AccessEdge;
 import dev.iamatlas.model.graph.EdgeType;
 import dev.iamatlas.model.policy.Statement;
 import dev.iamatlas.model.rules.ParsedPolicy;
-import dev.iamatlas.model.rules.SnapshotIndex;
 import dev.iamatlas.model.snapshot.LambdaFunction;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -19,7 +18,7 @@ import java.util.Set;
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway.html#apigateway-permissions">Lambda: Granting API Gateway access</a>
  */
-public final class SourceArnTooBroad extends BaseDetector {
+public final class SourceArnTooBroad extends BaseFunctionDetector {
 
     @Override
     public String ruleId() {
@@ -27,16 +26,7 @@ public final class SourceArnTooBroad extends BaseDetector {
     }
 
     @Override
-    public List<String> subjects(SnapshotIndex index) {
-        return functions(index);
-    }
-
-    @Override
-    public void detect(String subject, FindingContext ctx) {
-        LambdaFunction f = ctx.function(subject);
-        if (f == null) {
-            return;
-        }
+    void detect(LambdaFunction f, FindingContext ctx) {
         for (LambdaPolicies.Target t : LambdaPolicies.targets(f)) {
             ParsedPolicy policy = ctx.parse(t.policy());
             List<Statement> statements = LambdaPolicies.serviceInvokeStatements(policy, "apigateway.amazonaws.com");

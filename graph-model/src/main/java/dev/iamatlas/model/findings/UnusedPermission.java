@@ -2,7 +2,6 @@ package dev.iamatlas.model.findings;
 
 import dev.iamatlas.model.policy.Statement;
 import dev.iamatlas.model.rules.ParsedPolicy;
-import dev.iamatlas.model.rules.SnapshotIndex;
 import dev.iamatlas.model.snapshot.LambdaFunction;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.List;
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html">Lambda resource-based policies</a>
  */
-public final class UnusedPermission extends BaseDetector {
+public final class UnusedPermission extends BaseFunctionDetector {
 
     @Override
     public String ruleId() {
@@ -23,16 +22,7 @@ public final class UnusedPermission extends BaseDetector {
     }
 
     @Override
-    public List<String> subjects(SnapshotIndex index) {
-        return functions(index);
-    }
-
-    @Override
-    public void detect(String subject, FindingContext ctx) {
-        LambdaFunction f = ctx.function(subject);
-        if (f == null) {
-            return;
-        }
+    void detect(LambdaFunction f, FindingContext ctx) {
         List<String> regions = ctx.run().index().snapshot().metadata().regions();
         for (LambdaPolicies.Target t : LambdaPolicies.targets(f)) {
             ParsedPolicy policy = ctx.parse(t.policy());

@@ -22,6 +22,7 @@ import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Everything {@code analyze} reports about one account, built once from an {@link AnalysisSession}: the account and
@@ -89,6 +90,7 @@ public record AnalysisReport(
             labels.put(f.functionId(), f.label());
             f.via().forEach(id -> labels.put(id, labelOf.apply(id)));
             f.roles().forEach(id -> labels.put(id, labelOf.apply(id)));
+            f.qualifiers().forEach(q -> labels.put(q.qualifierId(), labelOf.apply(q.qualifierId())));
         }
         for (ReachSummary.RoleBehind r : reach.roles()) {
             labels.put(r.roleId(), r.label());
@@ -106,6 +108,13 @@ public record AnalysisReport(
     /** The label of a node id the report mentions, or the id itself. */
     public String label(String id) {
         return labels.getOrDefault(id, id);
+    }
+
+    /** The labels of {@code ids}, each passed through {@code escape} (for the output format), joined with ", ". */
+    String labels(List<String> ids, UnaryOperator<String> escape) {
+        List<String> out = new ArrayList<>();
+        ids.forEach(id -> out.add(escape.apply(label(id))));
+        return String.join(", ", out);
     }
 
     /** The findings at {@code threshold} or more severe. */
@@ -138,7 +147,7 @@ public record AnalysisReport(
      * @param edges edges in the access graph
      * @param edgesByStatus edges per status, every status present
      * @param publicRoutes routes the Internet can call
-     * @param reachableFunctions functions, aliases and versions the Internet can reach
+     * @param reachableFunctions functions the Internet can reach (each counted once, whatever its qualifiers)
      * @param rolesBehind roles those run as
      * @param adminRolesBehind how many of those roles are admin-equivalent
      */

@@ -314,12 +314,17 @@ public final class HtmlReportWriter implements ReportWriter {
         }
         b.append("<h3>Functions reachable from the Internet (").append(reach.functions().size()).append(")</h3>\n");
         if (!reach.functions().isEmpty()) {
-            b.append("<table>\n<thead><tr><th>Status</th><th>Function</th><th>Via</th><th>Runs as</th></tr></thead>\n"
-                    + "<tbody>\n");
+            b.append("<table>\n<thead><tr><th>Status</th><th>Function</th><th>Reached as (via)</th><th>Runs as</th></tr>"
+                    + "</thead>\n<tbody>\n");
             for (ReachSummary.ReachedFunction f : reach.functions()) {
                 b.append("<tr><td>").append(status(f.status())).append("</td><td class=\"arn\">").append(esc(f.functionId()))
-                        .append("</td><td>").append(labels(report, f.via())).append("</td><td>")
-                        .append(labels(report, f.roles())).append("</td></tr>\n");
+                        .append("</td><td>");
+                for (ReachSummary.ReachedQualifier q : f.directQualifiers()) {
+                    b.append("<div><code>").append(esc(f.describe(q))).append("</code>")
+                            .append(q.status() == f.status() ? "" : " " + status(q.status())).append(" via ")
+                            .append(report.labels(q.via(), Html::esc)).append("</div>");
+                }
+                b.append("</td><td>").append(report.labels(f.roles(), Html::esc)).append("</td></tr>\n");
             }
             b.append("</tbody>\n</table>\n");
         }
@@ -336,7 +341,7 @@ public final class HtmlReportWriter implements ReportWriter {
                 } else {
                     b.append("no");
                 }
-                b.append("</td><td>").append(labels(report, r.functions())).append("</td></tr>\n");
+                b.append("</td><td>").append(report.labels(r.functions(), Html::esc)).append("</td></tr>\n");
             }
             b.append("</tbody>\n</table>\n");
         }
@@ -356,11 +361,6 @@ public final class HtmlReportWriter implements ReportWriter {
         b.append("</tbody>\n</table>\n</section>\n");
     }
 
-    private static String labels(AnalysisReport report, List<String> ids) {
-        List<String> out = new ArrayList<>();
-        ids.forEach(id -> out.add(esc(report.label(id))));
-        return String.join(", ", out);
-    }
 
     private static String sev(Severity s) {
         return "<span class=\"sev " + css(s) + "\">" + s.name() + "</span>";

@@ -206,6 +206,17 @@ final class JsonTrees {
             o.put("status", f.status().name());
             o.set("via", strings(f.via()));
             o.set("roles", strings(f.roles()));
+            ArrayNode qualifiers = o.putArray("qualifiers");
+            for (ReachSummary.ReachedQualifier q : f.qualifiers()) {
+                ObjectNode qn = qualifiers.addObject();
+                qn.put("arn", q.qualifierId());
+                qn.put("qualifier", q.qualifier());
+                qn.put("kind", q.kind().name());
+                qn.put("status", q.status().name());
+                qn.put("direct", q.direct());
+                qn.set("via", strings(q.via()));
+                qn.set("resolvesTo", strings(q.resolvesTo()));
+            }
         }
         ArrayNode roles = n.putArray("roles");
         for (ReachSummary.RoleBehind r : reach.roles()) {

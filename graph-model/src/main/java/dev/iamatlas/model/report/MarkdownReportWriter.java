@@ -144,10 +144,16 @@ public final class MarkdownReportWriter implements ReportWriter {
         }
         b.append("### Functions reachable from the Internet (").append(reach.functions().size()).append(")\n\n");
         if (!reach.functions().isEmpty()) {
-            b.append("| Status | Function | Via | Runs as |\n| --- | --- | --- | --- |\n");
+            b.append("| Status | Function | Reached as (via) | Runs as |\n| --- | --- | --- | --- |\n");
             for (ReachSummary.ReachedFunction f : reach.functions()) {
+                List<String> ways = new ArrayList<>();
+                for (ReachSummary.ReachedQualifier q : f.directQualifiers()) {
+                    ways.add(Markdown.code(f.describe(q)) + (q.status() == f.status() ? "" : " (" + q.status() + ")")
+                            + " via " + report.labels(q.via(), Markdown::text));
+                }
                 b.append("| ").append(f.status()).append(" | ").append(Markdown.code(f.functionId())).append(" | ")
-                        .append(labels(report, f.via())).append(" | ").append(labels(report, f.roles())).append(" |\n");
+                        .append(String.join("<br>", ways)).append(" | ").append(report.labels(f.roles(), Markdown::text))
+                        .append(" |\n");
             }
             b.append('\n');
         }
@@ -158,15 +164,10 @@ public final class MarkdownReportWriter implements ReportWriter {
                 b.append("| ").append(Markdown.code(r.roleId())).append(" | ").append(r.adminEquivalent() ? "**yes**" : "no")
                         .append(" | ").append(Markdown.text(r.adminReasons() == null ? ""
                                 : TextReportWriter.shortReasons(r.adminReasons())))
-                        .append(" | ").append(labels(report, r.functions())).append(" |\n");
+                        .append(" | ").append(report.labels(r.functions(), Markdown::text)).append(" |\n");
             }
             b.append('\n');
         }
     }
 
-    private static String labels(AnalysisReport report, List<String> ids) {
-        List<String> out = new ArrayList<>();
-        ids.forEach(id -> out.add(Markdown.text(report.label(id))));
-        return String.join(", ", out);
-    }
 }

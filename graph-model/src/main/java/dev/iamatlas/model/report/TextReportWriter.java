@@ -131,16 +131,13 @@ public final class TextReportWriter implements ReportWriter {
         }
         w.line("  Functions reachable from the Internet (" + reach.functions().size() + "):");
         for (ReachSummary.ReachedFunction f : reach.functions()) {
-            StringBuilder line = new StringBuilder(f.label());
-            List<String> via = new ArrayList<>();
-            f.via().forEach(v -> via.add(report.label(v)));
-            line.append("  via ").append(String.join(", ", via));
-            if (!f.roles().isEmpty()) {
-                List<String> roles = new ArrayList<>();
-                f.roles().forEach(r -> roles.add(report.label(r)));
-                line.append("; runs as ").append(String.join(", ", roles));
+            String line = f.label() + (f.roles().isEmpty() ? "" : "; runs as " + report.labels(f.roles(), s -> s));
+            w.wrapped("    " + Texts.status(f.status()), "                  ", line);
+            for (ReachSummary.ReachedQualifier q : f.directQualifiers()) {
+                String status = q.status() == f.status() ? "" : " (" + q.status() + ")";
+                w.wrapped("                  ", "                      ",
+                        f.describe(q) + status + " via " + report.labels(q.via(), s -> s));
             }
-            w.wrapped("    " + Texts.status(f.status()), "                  ", line.toString());
         }
         w.line("  Roles behind them (" + reach.roles().size() + "):");
         for (ReachSummary.RoleBehind r : reach.roles()) {
@@ -156,6 +153,7 @@ public final class TextReportWriter implements ReportWriter {
         }
         w.line("");
     }
+
 
     /** The first few of a role's admin reasons ("a; b; c; and 20 more"). */
     static String shortReasons(String reasons) {

@@ -215,23 +215,16 @@ public final class AccessEngine {
         List<List<String>> subjects = subjects();
         for (int r = 0; r < rules.size(); r++) {
             List<String> was = r < lastSubjects.size() ? lastSubjects.get(r) : List.of();
-            List<String> now = subjects.get(r);
-            if (now.equals(was)) {
-                continue; // the usual case after an edit: a sequential comparison, mostly of identical strings
-            }
-            Set<String> nowSet = new HashSet<>(now);
-            Set<String> wasSet = new HashSet<>(was);
-            for (String subject : was) {
+            SubjectChanges changes = SubjectChanges.between(was, subjects.get(r));
+            for (String subject : changes.gone()) {
                 UnitKey key = new UnitKey(r, subject);
-                if (!nowSet.contains(subject) && units.containsKey(key)) {
+                if (units.containsKey(key)) {
                     work.put(key, new Task(key, null, true));
                 }
             }
-            for (String subject : now) {
-                if (!wasSet.contains(subject)) {
-                    UnitKey key = new UnitKey(r, subject);
-                    work.put(key, new Task(key, null, false));
-                }
+            for (String subject : changes.added()) {
+                UnitKey key = new UnitKey(r, subject);
+                work.put(key, new Task(key, null, false));
             }
         }
         lastSubjects = subjects;

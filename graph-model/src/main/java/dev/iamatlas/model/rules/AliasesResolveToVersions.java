@@ -7,7 +7,6 @@ import dev.iamatlas.model.graph.NodeKind;
 import dev.iamatlas.model.snapshot.FunctionAlias;
 import dev.iamatlas.model.snapshot.FunctionVersion;
 import dev.iamatlas.model.snapshot.LambdaFunction;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,7 +18,7 @@ import java.util.Map;
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html">Lambda function aliases</a>
  */
-public final class AliasesResolveToVersions implements AccessRule {
+public final class AliasesResolveToVersions extends BaseFunctionRule {
 
     @Override
     public String name() {
@@ -27,22 +26,12 @@ public final class AliasesResolveToVersions implements AccessRule {
     }
 
     @Override
-    public List<String> subjects(SnapshotIndex index) {
-        List<String> out = new ArrayList<>();
-        index.snapshot().functions().forEach(f -> {
-            if (!f.aliases().isEmpty()) {
-                out.add(f.arn());
-            }
-        });
-        return out;
+    boolean concerns(LambdaFunction f) {
+        return !f.aliases().isEmpty();
     }
 
     @Override
-    public void compute(String subject, UnitContext ctx) {
-        LambdaFunction f = ctx.function(subject);
-        if (f == null) {
-            return;
-        }
+    void compute(LambdaFunction f, UnitContext ctx) {
         for (FunctionAlias a : f.aliases()) {
             ctx.node(Nodes.alias(f, a, ctx.account()));
             resolve(ctx, f, a, a.functionVersion(), null);

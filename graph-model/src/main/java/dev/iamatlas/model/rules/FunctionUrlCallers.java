@@ -5,6 +5,7 @@ import dev.iamatlas.model.graph.AccessEdge;
 import dev.iamatlas.model.graph.EdgeStatus;
 import dev.iamatlas.model.graph.EdgeType;
 import dev.iamatlas.model.graph.Node;
+import dev.iamatlas.model.graph.NodeIds;
 import dev.iamatlas.model.snapshot.FunctionAlias;
 import dev.iamatlas.model.snapshot.FunctionUrlConfig;
 import dev.iamatlas.model.snapshot.LambdaFunction;
@@ -12,6 +13,7 @@ import dev.iamatlas.model.snapshot.PolicyText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.UnaryOperator;
 
 /**
@@ -25,12 +27,39 @@ import java.util.function.UnaryOperator;
  *       policy admits others, and the accounts and principals the policy names.</li>
  * </ul>
  * Since October 2025 new function URLs need {@code lambda:InvokeFunction} as well (with
- * {@code lambda:InvokedViaFunctionUrl}); when the policy grants only {@code lambda:InvokeFunctionUrl}, the edge is
- * CONDITIONAL, because the snapshot does not say when the URL was created.
+ * {@code lambda:InvokedViaFunctionUrl}); older URLs work with {@code lambda:InvokeFunctionUrl} alone until AWS moves
+ * them to the new model. When the policy grants only {@code lambda:InvokeFunctionUrl}, whether the URL answers
+ * depends on which model AWS applies to it, which no snapshot shows: the edge is CONDITIONAL and carries
+ * {@link #INVOKE_FUNCTION_URL_ONLY}, so the reach summary and {@code LAMBDA_PUBLIC_INVOKE} still treat such a URL as
+ * open to the Internet ({@link #opensToInternet}): a URL that may be public must not be hidden, and is never shown as
+ * certainly working either.
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html">Control access to Lambda function URLs</a>
  */
-public final class FunctionUrlCallers implements AccessRule {
+public final class FunctionUrlCallers extends BaseFunctionRule {
+
+    /**
+     * Edge attribute on a CALLS_FUNCTION_URL edge: {@code "true"} when the policy lets the caller call
+     * {@code lambda:InvokeFunctionUrl} outright (no condition limits it) but does not grant
+     * {@code lambda:InvokeFunction} through the URL, so the edge is CONDITIONAL only because of the permission
+     * model AWS applies to the URL.
+     */
+    public static final String INVOKE_FUNCTION_URL_ONLY = "invokeFunctionUrlOnly";
+
+    /**
+     * Whether {@code edge} opens a function URL to anyone on the Internet: the Internet's CALLS_FUNCTION_URL edge is
+     * ALLOWED, or CONDITIONAL only because the policy grants {@code lambda:InvokeFunctionUrl} without
+     * {@code lambda:InvokeFunction} ({@link #INVOKE_FUNCTION_URL_ONLY}). A URL whose public statement is limited by
+     * a condition (such as {@code aws:SourceIp}) does not open it.
+     */
+    public static boolean opensToInternet(AccessEdge edge) {
+        Objects.requireNonNull(edge, "edge");
+        if (edge.type() != EdgeType.CALLS_FUNCTION_URL || !edge.sourceId().equals(NodeIds.INTERNET)) {
+            return false;
+        }
+        return edge.status() == EdgeStatus.ALLOWED
+                || (edge.status() == EdgeStatus.CONDITIONAL && "true".equals(edge.attribute(INVOKE_FUNCTION_URL_ONLY)));
+    }
 
     @Override
     public String name() {
@@ -38,22 +67,12 @@ public final class FunctionUrlCallers implements AccessRule {
     }
 
     @Override
-    public List<String> subjects(SnapshotIndex index) {
-        List<String> out = new ArrayList<>();
-        index.snapshot().functions().forEach(f -> {
-            if (!f.urlConfigs().isEmpty()) {
-                out.add(f.arn());
-            }
-        });
-        return out;
+    boolean concerns(LambdaFunction f) {
+        return !f.urlConfigs().isEmpty();
     }
 
     @Override
-    public void compute(String subject, UnitContext ctx) {
-        LambdaFunction f = ctx.function(subject);
-        if (f == null) {
-            return;
-        }
+    void compute(LambdaFunction f, UnitContext ctx) {
         List<String> gaps = ctx.gapNotes(EntityKey.function(f.arn()));
         for (FunctionUrlConfig url : f.urlConfigs()) {
             Node urlNode = Nodes.url(f, url, ctx.account());
@@ -168,10 +187,13 @@ public final class FunctionUrlCallers implements AccessRule {
         private void emit(Node caller, List<Check> checks, boolean standIn) {
             EdgeStatus status = checks.get(0).status();
             List<String> notes = new ArrayList<>();
+            boolean urlPermissionOnly = false;
             if (status != EdgeStatus.DENIED && checks.get(1).status() != EdgeStatus.ALLOWED) {
+                urlPermissionOnly = status == EdgeStatus.ALLOWED;
                 status = Callers.atMostConditional(status);
                 notes.add("function URLs created since October 2025 also need lambda:InvokeFunction, which is not granted"
-                        + " to this caller; the snapshot does not say when the URL was created");
+                        + " to this caller; older URLs work without it until AWS moves them to the new model, and the"
+                        + " snapshot cannot tell which model applies: the URL may answer, or may answer 403 Forbidden");
             }
             if (standIn) {
                 status = Callers.atMostConditional(status);
@@ -183,6 +205,9 @@ public final class FunctionUrlCallers implements AccessRule {
                     notes).status(status);
             if (standIn) {
                 b.attribute(AccessEdge.RESOURCE_SIDE, checks.get(0).status().name());
+            }
+            if (urlPermissionOnly) {
+                b.attribute(INVOKE_FUNCTION_URL_ONLY, "true");
             }
             ctx.edge(b.build());
         }

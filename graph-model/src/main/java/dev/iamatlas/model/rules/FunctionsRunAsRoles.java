@@ -7,7 +7,6 @@ import dev.iamatlas.model.graph.EdgeType;
 import dev.iamatlas.model.snapshot.FunctionVersion;
 import dev.iamatlas.model.snapshot.IamRole;
 import dev.iamatlas.model.snapshot.LambdaFunction;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,7 +17,7 @@ import java.util.List;
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/lambda-intro-execution-role.html">Lambda execution role</a>
  */
-public final class FunctionsRunAsRoles implements AccessRule {
+public final class FunctionsRunAsRoles extends BaseFunctionRule {
 
     @Override
     public String name() {
@@ -26,18 +25,7 @@ public final class FunctionsRunAsRoles implements AccessRule {
     }
 
     @Override
-    public List<String> subjects(SnapshotIndex index) {
-        List<String> out = new ArrayList<>();
-        index.snapshot().functions().forEach(f -> out.add(f.arn()));
-        return out;
-    }
-
-    @Override
-    public void compute(String subject, UnitContext ctx) {
-        LambdaFunction f = ctx.function(subject);
-        if (f == null) {
-            return;
-        }
+    void compute(LambdaFunction f, UnitContext ctx) {
         ctx.node(Nodes.function(f, ctx.account()));
         runsAs(ctx, f.arn(), f.name(), f.roleArn(), null);
         for (FunctionVersion v : f.versions()) {

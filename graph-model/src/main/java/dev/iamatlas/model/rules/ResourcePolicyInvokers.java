@@ -20,7 +20,7 @@ import java.util.function.UnaryOperator;
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html">Lambda resource-based policies</a>
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/permissions-function-cross-account.html">Granting function access to other accounts</a>
  */
-public final class ResourcePolicyInvokers implements AccessRule {
+public final class ResourcePolicyInvokers extends BaseFunctionRule {
 
     @Override
     public String name() {
@@ -28,29 +28,19 @@ public final class ResourcePolicyInvokers implements AccessRule {
     }
 
     @Override
-    public List<String> subjects(SnapshotIndex index) {
-        List<String> out = new ArrayList<>();
-        for (LambdaFunction f : index.snapshot().functions()) {
-            boolean any = f.resourcePolicy() != null;
-            for (var a : f.aliases()) {
-                any |= a.resourcePolicy() != null;
-            }
-            for (var v : f.versions()) {
-                any |= v.resourcePolicy() != null;
-            }
-            if (any) {
-                out.add(f.arn());
-            }
+    boolean concerns(LambdaFunction f) {
+        boolean any = f.resourcePolicy() != null;
+        for (var a : f.aliases()) {
+            any |= a.resourcePolicy() != null;
         }
-        return out;
+        for (var v : f.versions()) {
+            any |= v.resourcePolicy() != null;
+        }
+        return any;
     }
 
     @Override
-    public void compute(String subject, UnitContext ctx) {
-        LambdaFunction f = ctx.function(subject);
-        if (f == null) {
-            return;
-        }
+    void compute(LambdaFunction f, UnitContext ctx) {
         List<String> gaps = ctx.gapNotes(EntityKey.function(f.arn()));
         for (FunctionTargets.Target t : FunctionTargets.of(f, ctx.account())) {
             if (t.policy() == null) {

@@ -6,8 +6,6 @@ import dev.iamatlas.model.graph.EdgeType;
 import dev.iamatlas.model.graph.Node;
 import dev.iamatlas.model.graph.NodeIds;
 import dev.iamatlas.model.graph.NodeKind;
-import dev.iamatlas.model.snapshot.ApiV2;
-import dev.iamatlas.model.snapshot.RestApi;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +18,7 @@ import java.util.Map;
  * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-use-lambda-authorizer.html">Lambda authorizers</a>
  * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-jwt-authorizer.html">JWT authorizers</a>
  */
-public final class RoutesGuardedByAuthorizers implements AccessRule {
+public final class RoutesGuardedByAuthorizers extends BaseApiRule {
 
     @Override
     public String name() {
@@ -28,39 +26,12 @@ public final class RoutesGuardedByAuthorizers implements AccessRule {
     }
 
     @Override
-    public List<String> subjects(SnapshotIndex index) {
-        return ApiSubjects.of(index);
-    }
-
-    @Override
-    public void compute(String subject, UnitContext ctx) {
-        String id = ApiSubjects.id(subject);
-        boolean v2 = ApiSubjects.isV2(subject);
-        List<ApiRoutes.Route> routes;
-        List<ApiRoutes.Authorizer> authorizers;
-        String region;
-        if (v2) {
-            ApiV2 api = ctx.apiV2(id);
-            if (api == null) {
-                return;
-            }
-            routes = ctx.run().routes((v2 ? "v2:" : "rest:") + id);
-            authorizers = ApiRoutes.authorizers(api, ctx.partition(), ctx.account());
-            region = api.region();
-        } else {
-            RestApi api = ctx.restApi(id);
-            if (api == null) {
-                return;
-            }
-            routes = ctx.run().routes((v2 ? "v2:" : "rest:") + id);
-            authorizers = ApiRoutes.authorizers(api, ctx.partition(), ctx.account());
-            region = api.region();
-        }
+    void compute(ApiSubjects.Api api, UnitContext ctx) {
         Map<String, ApiRoutes.Authorizer> byId = new LinkedHashMap<>();
-        for (ApiRoutes.Authorizer a : authorizers) {
+        for (ApiRoutes.Authorizer a : api.authorizers()) {
             byId.put(a.id(), a);
         }
-        for (ApiRoutes.Route route : routes) {
+        for (ApiRoutes.Route route : api.routes()) {
             String type = route.authorizationType();
             if (route.authorizerId() == null || type.equals("NONE") || type.equals("AWS_IAM")) {
                 continue;
@@ -69,17 +40,18 @@ public final class RoutesGuardedByAuthorizers implements AccessRule {
             ApiRoutes.Authorizer a = byId.get(route.authorizerId());
             String lead = route.displayName() + " in stage " + route.stage() + " is guarded by ";
             if (a == null) {
-                String arn = NodeIds.authorizer(ctx.partition(), region, ctx.account(), id, route.authorizerId());
+                String arn = NodeIds.authorizer(ctx.partition(), api.region(), ctx.account(), api.id(), route.authorizerId());
                 String why = "authorizer " + route.authorizerId() + " does not exist in the API";
                 ctx.reference(Node.builder(arn, NodeKind.API_AUTHORIZER).arn(arn).label(route.authorizerId())
-                        .account(ctx.account()).region(region).groupId(Nodes.apiNodeId(v2, ctx.partition(), region, id))
+                        .account(ctx.account()).region(api.region())
+                        .groupId(Nodes.apiNodeId(api.v2(), ctx.partition(), api.region(), api.id()))
                         .flag(Node.PLACEHOLDER, true).attribute(Node.PLACEHOLDER_REASON, why).build());
                 ctx.edge(Edges.structural(EdgeType.GUARDED_BY, route.arn(), arn, EdgeStatus.DENIED,
                         lead + "authorizer " + route.authorizerId() + " — " + why, List.of(why))
                         .attribute(AccessEdge.BROKEN_BECAUSE, why).build());
                 continue;
             }
-            ctx.node(Nodes.authorizer(a, v2, ctx.partition(), ctx.account(), region));
+            ctx.node(Nodes.authorizer(a, api.v2(), ctx.partition(), ctx.account(), api.region()));
             String name = a.name() != null ? a.name() : a.id();
             String note = "authorizer " + name + " (" + a.type() + ")"
                     + (a.identitySource() != null && !a.identitySource().isEmpty() ? " reads " + a.identitySource() : "")

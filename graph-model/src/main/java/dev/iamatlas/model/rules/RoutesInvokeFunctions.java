@@ -2,8 +2,6 @@ package dev.iamatlas.model.rules;
 
 import dev.iamatlas.model.graph.AccessEdge;
 import dev.iamatlas.model.graph.EdgeType;
-import dev.iamatlas.model.snapshot.ApiV2;
-import dev.iamatlas.model.snapshot.RestApi;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +20,7 @@ import java.util.Map;
  * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-lambda-proxy-integrations.html">Lambda proxy integrations</a>
  * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/amazon-api-gateway-using-stage-variables.html">Stage variables</a>
  */
-public final class RoutesInvokeFunctions implements AccessRule {
+public final class RoutesInvokeFunctions extends BaseApiRule {
 
     @Override
     public String name() {
@@ -30,38 +28,8 @@ public final class RoutesInvokeFunctions implements AccessRule {
     }
 
     @Override
-    public List<String> subjects(SnapshotIndex index) {
-        return ApiSubjects.of(index);
-    }
-
-    @Override
-    public void compute(String subject, UnitContext ctx) {
-        String id = ApiSubjects.id(subject);
-        List<ApiRoutes.Route> routes;
-        List<ApiRoutes.Authorizer> authorizers;
-        Map<String, Map<String, String>> stages;
-        String region;
-        boolean v2 = ApiSubjects.isV2(subject);
-        if (v2) {
-            ApiV2 api = ctx.apiV2(id);
-            if (api == null) {
-                return;
-            }
-            routes = ctx.run().routes((v2 ? "v2:" : "rest:") + id);
-            authorizers = ApiRoutes.authorizers(api, ctx.partition(), ctx.account());
-            stages = ApiRoutes.stageVariables(api);
-            region = api.region();
-        } else {
-            RestApi api = ctx.restApi(id);
-            if (api == null) {
-                return;
-            }
-            routes = ctx.run().routes((v2 ? "v2:" : "rest:") + id);
-            authorizers = ApiRoutes.authorizers(api, ctx.partition(), ctx.account());
-            stages = ApiRoutes.stageVariables(api);
-            region = api.region();
-        }
-        for (ApiRoutes.Route route : routes) {
+    void compute(ApiSubjects.Api api, UnitContext ctx) {
+        for (ApiRoutes.Route route : api.routes()) {
             ApiRoutes.Integration integration = route.integration();
             if (!LambdaInvocations.invokesLambda(integration) || LambdaInvocations.usesRole(integration.credentials())
                     || LambdaInvocations.isCallerPassthrough(integration.credentials())) {
@@ -73,21 +41,14 @@ public final class RoutesInvokeFunctions implements AccessRule {
                     + " for " + route.displayName() + " in stage " + route.stage();
             emit(ctx, route.arn(), target, route.arnsByMethod(), route, lead, null, route.stage());
         }
-        for (ApiRoutes.Authorizer a : authorizers) {
+        for (ApiRoutes.Authorizer a : api.authorizers()) {
             if (!a.lambda() || LambdaTarget.functionArnOf(a.uri()) == null || LambdaInvocations.usesRole(a.credentials())) {
                 continue;
             }
-            ctx.node(Nodes.authorizer(a, v2, ctx.partition(), ctx.account(), region));
-            if (LambdaTarget.usesStageVariables(a.uri())) {
-                for (Map.Entry<String, Map<String, String>> stage : stages.entrySet()) {
-                    LambdaTarget target = LambdaTarget.resolve(a.uri(), stage.getValue(), ctx);
-                    String stageName = stage.getKey();
-                    emit(ctx, a.arn(), target, Map.of("", a.arn()), null, () -> authorizerLead(a, target, stageName),
-                            stageName, stageName);
-                }
-            } else {
-                LambdaTarget target = LambdaTarget.resolve(a.uri(), Map.of(), ctx);
-                emit(ctx, a.arn(), target, Map.of("", a.arn()), null, () -> authorizerLead(a, target, null), null, null);
+            ctx.node(Nodes.authorizer(a, api.v2(), ctx.partition(), ctx.account(), api.region()));
+            for (ApiSubjects.StagedTarget t : api.authorizerTargets(a, ctx)) {
+                emit(ctx, a.arn(), t.target(), Map.of("", a.arn()), null,
+                        () -> authorizerLead(a, t.target(), t.stage()), t.stage(), t.stage());
             }
         }
     }

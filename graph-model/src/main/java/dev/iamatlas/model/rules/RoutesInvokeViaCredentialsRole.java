@@ -4,9 +4,7 @@ import dev.iamatlas.model.evaluation.PolicyType;
 import dev.iamatlas.model.graph.AccessEdge;
 import dev.iamatlas.model.graph.EdgeStatus;
 import dev.iamatlas.model.graph.EdgeType;
-import dev.iamatlas.model.snapshot.ApiV2;
 import dev.iamatlas.model.snapshot.IamRole;
-import dev.iamatlas.model.snapshot.RestApi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +20,7 @@ import java.util.Map;
  * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/integrating-api-with-aws-services-lambda.html">API Gateway: Lambda integration with an IAM role</a>
  * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_terms-and-concepts.html">IAM roles: trust policies</a>
  */
-public final class RoutesInvokeViaCredentialsRole implements AccessRule {
+public final class RoutesInvokeViaCredentialsRole extends BaseApiRule {
 
     @Override
     public String name() {
@@ -30,38 +28,8 @@ public final class RoutesInvokeViaCredentialsRole implements AccessRule {
     }
 
     @Override
-    public List<String> subjects(SnapshotIndex index) {
-        return ApiSubjects.of(index);
-    }
-
-    @Override
-    public void compute(String subject, UnitContext ctx) {
-        String id = ApiSubjects.id(subject);
-        boolean v2 = ApiSubjects.isV2(subject);
-        List<ApiRoutes.Route> routes;
-        List<ApiRoutes.Authorizer> authorizers;
-        Map<String, Map<String, String>> stages;
-        String region;
-        if (v2) {
-            ApiV2 api = ctx.apiV2(id);
-            if (api == null) {
-                return;
-            }
-            routes = ctx.run().routes((v2 ? "v2:" : "rest:") + id);
-            authorizers = ApiRoutes.authorizers(api, ctx.partition(), ctx.account());
-            stages = ApiRoutes.stageVariables(api);
-            region = api.region();
-        } else {
-            RestApi api = ctx.restApi(id);
-            if (api == null) {
-                return;
-            }
-            routes = ctx.run().routes((v2 ? "v2:" : "rest:") + id);
-            authorizers = ApiRoutes.authorizers(api, ctx.partition(), ctx.account());
-            stages = ApiRoutes.stageVariables(api);
-            region = api.region();
-        }
-        for (ApiRoutes.Route route : routes) {
+    void compute(ApiSubjects.Api api, UnitContext ctx) {
+        for (ApiRoutes.Route route : api.routes()) {
             ApiRoutes.Integration i = route.integration();
             if (!LambdaInvocations.invokesLambda(i)
                     || !(LambdaInvocations.usesRole(i.credentials()) || LambdaInvocations.isCallerPassthrough(i.credentials()))) {
@@ -72,22 +40,15 @@ public final class RoutesInvokeViaCredentialsRole implements AccessRule {
             String what = "for " + route.displayName() + " in stage " + route.stage();
             emit(ctx, route.arn(), i.credentials(), target, route.arnsByMethod(), route, what, null, route.stage());
         }
-        for (ApiRoutes.Authorizer a : authorizers) {
+        for (ApiRoutes.Authorizer a : api.authorizers()) {
             if (!a.lambda() || LambdaTarget.functionArnOf(a.uri()) == null || !LambdaInvocations.usesRole(a.credentials())) {
                 continue;
             }
-            ctx.node(Nodes.authorizer(a, v2, ctx.partition(), ctx.account(), region));
+            ctx.node(Nodes.authorizer(a, api.v2(), ctx.partition(), ctx.account(), api.region()));
             String name = a.name() != null ? a.name() : a.id();
-            if (LambdaTarget.usesStageVariables(a.uri())) {
-                for (Map.Entry<String, Map<String, String>> stage : stages.entrySet()) {
-                    LambdaTarget target = LambdaTarget.resolve(a.uri(), stage.getValue(), ctx);
-                    emit(ctx, a.arn(), a.credentials(), target, Map.of("", a.arn()), null,
-                            "as Lambda authorizer " + name + " in stage " + stage.getKey(), stage.getKey(), stage.getKey());
-                }
-            } else {
-                LambdaTarget target = LambdaTarget.resolve(a.uri(), Map.of(), ctx);
-                emit(ctx, a.arn(), a.credentials(), target, Map.of("", a.arn()), null, "as Lambda authorizer " + name,
-                        null, null);
+            for (ApiSubjects.StagedTarget t : api.authorizerTargets(a, ctx)) {
+                emit(ctx, a.arn(), a.credentials(), t.target(), Map.of("", a.arn()), null, "as Lambda authorizer " + name
+                        + (t.stage() == null ? "" : " in stage " + t.stage()), t.stage(), t.stage());
             }
         }
     }

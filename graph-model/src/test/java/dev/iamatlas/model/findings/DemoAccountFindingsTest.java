@@ -82,14 +82,27 @@ class DemoAccountFindingsTest {
                 .containsExactlyInAnyOrderElementsOf(expected);
         assertThat(reach.publicRoutes()).extracting(ReachSummary.PublicRoute::apiId)
                 .containsOnly("k3x8pq2m7d", "w5n3b7c1ze"); // not the private admin-api, not the IP-restricted orders-api route
-        assertThat(reach.functions()).extracting(ReachSummary.ReachedFunction::functionId).contains(
-                LAMBDA + "catalog-service:live", LAMBDA + "catalog-service:canary", LAMBDA + "cart-service:live",
-                LAMBDA + "cart-service:canary", LAMBDA + "legacy-reports", LAMBDA_EU + "shipping-webhook:live",
-                LAMBDA + "image-resizer");
+        assertThat(reach.functions()).extracting(ReachSummary.ReachedFunction::functionId).containsExactlyInAnyOrder(
+                LAMBDA + "catalog-service", LAMBDA + "cart-service", LAMBDA + "legacy-reports",
+                LAMBDA_EU + "shipping-webhook", LAMBDA + "image-resizer");
+        assertThat(directQualifiers(reach, LAMBDA + "catalog-service")).containsExactly("canary [dev]", "live [prod]");
+        assertThat(directQualifiers(reach, LAMBDA + "cart-service")).containsExactly("canary [dev]", "live [prod]");
+        assertThat(directQualifiers(reach, LAMBDA + "legacy-reports")).containsExactly("$LATEST [dev] [prod]");
+        assertThat(directQualifiers(reach, LAMBDA_EU + "shipping-webhook")).containsExactly("live [$default]");
+        assertThat(directQualifiers(reach, LAMBDA + "image-resizer")).containsExactly("$LATEST (URL)");
         assertThat(reach.roles()).extracting(ReachSummary.RoleBehind::roleId).containsExactlyInAnyOrder(
                 IAM + "cart-service-role", IAM + "catalog-service-role", IAM + "image-resizer-role",
                 IAM + "legacy-reports-role", IAM + "shipping-webhook-role");
         assertThat(reach.roles()).filteredOn(ReachSummary.RoleBehind::adminEquivalent)
                 .extracting(ReachSummary.RoleBehind::roleId).containsExactly(IAM + "legacy-reports-role");
+    }
+
+    /** Each qualifier a public route or URL names, with the stages of its routes ("live [prod]") or "(URL)". */
+    private static List<String> directQualifiers(ReachSummary reach, String function) {
+        ReachSummary.ReachedFunction f = reach.functions().stream().filter(x -> x.functionId().equals(function))
+                .findFirst().orElseThrow();
+        return f.directQualifiers().stream().map(q -> q.qualifier() + " " + q.via().stream()
+                .map(v -> v.startsWith("https://") ? "(URL)" : "[" + v.split("/")[1] + "]").distinct().sorted()
+                .collect(java.util.stream.Collectors.joining(" "))).toList();
     }
 }

@@ -196,9 +196,7 @@ class FindingsTest {
         }
 
         AccountSnapshot url(String authType) {
-            PolicyText p = policy("{'Sid':'FunctionURLAllowPublicAccess','Effect':'Allow','Principal':'*','Action':"
-                    + "'lambda:InvokeFunctionUrl','Resource':'" + ORDERS + "','Condition':{'StringEquals':"
-                    + "{'lambda:FunctionUrlAuthType':'" + authType + "'}}}");
+            PolicyText p = policy(functionUrlPermission(ORDERS, authType));
             LambdaFunction f = function("orders", "orders-role", p).toBuilder()
                     .urlConfig(new FunctionUrlConfig("https://u.lambda-url.us-east-1.on.aws/", ORDERS, null, authType, null))
                     .build();

@@ -48,7 +48,10 @@ final class HostileReport {
                 List.of(new ReachSummary.PublicRoute("arn:aws:execute-api:us-east-1:111122223333:api/prod/GET/" + SCRIPT,
                         "GET /" + SCRIPT, "api", "prod", "NONE", EdgeStatus.ALLOWED)),
                 List.of(new ReachSummary.ReachedFunction(ARN, "fn " + SCRIPT, EdgeStatus.ALLOWED, List.of("internet"),
-                        List.of("arn:aws:iam::111122223333:role/" + SCRIPT))),
+                        List.of("arn:aws:iam::111122223333:role/" + SCRIPT),
+                        List.of(new ReachSummary.ReachedQualifier(ARN + ":" + SCRIPT, "alias" + SCRIPT,
+                                ReachSummary.QualifierKind.ALIAS, EdgeStatus.CONDITIONAL, true, List.of("internet"),
+                                List.of())))),
                 List.of(new ReachSummary.RoleBehind("arn:aws:iam::111122223333:role/" + SCRIPT, "role " + SCRIPT, true,
                         "iam:* on " + SCRIPT, List.of(ARN))));
         Map<Severity, Integer> bySeverity = new EnumMap<>(Severity.class);

@@ -101,12 +101,8 @@ class LambdaRulesTest {
         return account().function(f).build();
     }
 
-    private static final String PUBLIC_URL = "{'Sid':'FunctionURLAllowPublicAccess','Effect':'Allow','Principal':'*',"
-            + "'Action':'lambda:InvokeFunctionUrl','Resource':'" + ORDERS + "','Condition':{'StringEquals':"
-            + "{'lambda:FunctionUrlAuthType':'NONE'}}}";
-    private static final String PUBLIC_INVOKE_VIA_URL = "{'Sid':'FunctionURLAllowInvokeAction','Effect':'Allow',"
-            + "'Principal':'*','Action':'lambda:InvokeFunction','Resource':'" + ORDERS + "','Condition':{'Bool':"
-            + "{'lambda:InvokedViaFunctionUrl':'true'}}}";
+    private static final String PUBLIC_URL = functionUrlPermission(ORDERS, "NONE");
+    private static final String PUBLIC_INVOKE_VIA_URL = invokeViaFunctionUrlPermission(ORDERS);
 
     @Test
     void functionUrlWithAuthTypeNoneAndAPublicPolicyIsCallableFromTheInternet() {

@@ -78,6 +78,23 @@ public final class Accounts {
                 + "'Condition':{'ArnLike':{'AWS:SourceArn':'" + sourceArn + "'}}}";
     }
 
+    /**
+     * The statement Lambda writes for a function URL's public access: {@code "*"} may call
+     * {@code lambda:InvokeFunctionUrl} when the URL's auth type is {@code authType}.
+     */
+    public static String functionUrlPermission(String resource, String authType) {
+        return "{'Sid':'FunctionURLAllowPublicAccess','Effect':'Allow','Principal':'*',"
+                + "'Action':'lambda:InvokeFunctionUrl','Resource':'" + resource + "','Condition':{'StringEquals':"
+                + "{'lambda:FunctionUrlAuthType':'" + authType + "'}}}";
+    }
+
+    /** The statement function URLs need since October 2025: {@code "*"} may invoke through a function URL. */
+    public static String invokeViaFunctionUrlPermission(String resource) {
+        return "{'Sid':'FunctionURLAllowInvokeAction','Effect':'Allow','Principal':'*',"
+                + "'Action':'lambda:InvokeFunction','Resource':'" + resource + "','Condition':{'Bool':"
+                + "{'lambda:InvokedViaFunctionUrl':'true'}}}";
+    }
+
     /** A role trusted by Lambda with one inline policy. */
     public static IamRole executionRole(String name, PolicyText inline) {
         IamRole.Builder b = IamRole.builder(roleArn(name), name).roleId("AROA" + name.toUpperCase()).trustPolicy(
