@@ -769,6 +769,9 @@ final class GraphInspections implements InspectionSource {
             case AccessEdge.DENIED_METHODS -> "Methods denied";
             case AccessEdge.RESOURCE_SIDE -> "Resource policy alone";
             case AccessEdge.BROKEN_BECAUSE -> "Broken because";
+            // A URL policy granting lambda:InvokeFunctionUrl without lambda:InvokeFunction (see docs/access-graph.md).
+            case dev.iamatlas.model.rules.FunctionUrlCallers.INVOKE_FUNCTION_URL_ONLY ->
+                    "Only lambda:InvokeFunctionUrl granted";
             default -> words(name);
         };
     }

@@ -52,6 +52,25 @@ class PdfReportWriterTest {
     }
 
     @Test
+    void theReachSectionListsEachFunctionWithTheQualifiersThePublicRoutesName() throws IOException {
+        byte[] pdf = write(demo, null);
+
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc);
+            String reach = text.substring(text.indexOf("Reach from the Internet"));
+            assertThat(reach).contains("Functions reachable from the Internet (" + demo.reach().functions().size() + ")");
+            for (var f : demo.reach().functions()) {
+                assertThat(f.directQualifiers()).isNotEmpty();
+                for (var q : f.directQualifiers()) {
+                    // The standard PDF fonts have no arrow: the writer prints "->" for "→".
+                    assertThat(reach).as(f.label()).contains(f.describe(q).replace("→", "->")
+                            + (q.status() == f.status() ? "" : " (" + q.status() + ")") + " via ");
+                }
+            }
+        }
+    }
+
+    @Test
     void aSuppliedDiagramIsEmbeddedAsAnImage() throws IOException {
         byte[] pdf = write(demo, png(800, 400));
 
