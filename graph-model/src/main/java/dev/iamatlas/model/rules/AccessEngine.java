@@ -5,6 +5,7 @@ import dev.iamatlas.model.graph.AccessGraph;
 import dev.iamatlas.model.graph.EdgeType;
 import dev.iamatlas.model.graph.GraphWriter;
 import dev.iamatlas.model.graph.Node;
+import dev.iamatlas.model.policy.ResourcePattern;
 import dev.iamatlas.model.snapshot.AccountSnapshot;
 import dev.iamatlas.model.snapshot.ScanGap;
 import java.util.ArrayList;
@@ -165,7 +166,7 @@ public final class AccessEngine {
                 tasks.add(new Task(new UnitKey(r, subject), null, false));
             }
         }
-        apply(execute(tasks), new HashSet<>(), new ArrayList<>(), new ArrayList<>(), new HashSet<>());
+        apply(execute(tasks), new HashSet<>(), new ArrayList<>(), new ArrayList<>(), new HashSet<>(), new HashSet<>());
         GraphWriter.of(graph).setNotes(graphNotes());
         return graph;
     }
@@ -251,17 +252,7 @@ public final class AccessEngine {
             }
         }
         if (!assumerDelta.isEmpty()) {
-            // A principal that can assume some roles is a part of every unit that considers all such principals; when
-            // it joins, leaves or its policies change, only those parts run again.
-            for (PartRef ref : readers.getOrDefault(EntityKey.ASSUMERS, Set.of())) {
-                Task task = work.get(ref.unit());
-                if (task != null && (task.remove || task.parts == null)) {
-                    continue;
-                }
-                Set<String> parts = task == null ? new TreeSet<>() : task.parts;
-                parts.addAll(assumerDelta);
-                work.put(ref.unit(), new Task(ref.unit(), parts, false));
-            }
+            planAssumerParts(work, assumerDelta, previousRun);
         }
         Set<String> touched = new HashSet<>();
         List<Task> tasks = new ArrayList<>(work.values());
@@ -272,9 +263,58 @@ public final class AccessEngine {
         List<AccessEdge> removed = new ArrayList<>();
         List<AccessEdge> added = new ArrayList<>();
         Set<String> changedNodes = new HashSet<>();
-        apply(execute(tasks), touched, removed, added, changedNodes);
+        Set<String> rewired = new HashSet<>();
+        apply(execute(tasks), touched, removed, added, changedNodes, rewired);
         GraphWriter.of(graph).setNotes(graphNotes());
-        return new Update(changed, changedNodes, rewired(removed, added), removed, added, tasks.size(), parts, false);
+        rewired.addAll(rewired(removed, added));
+        return new Update(changed, changedNodes, rewired, removed, added, tasks.size(), parts, false);
+    }
+
+    /**
+     * A principal that can assume some roles is a part of the units that consider every such principal (roles that
+     * trust their own account, see {@link EntityKey#ASSUMERS}), but its part holds something only in the units of the
+     * roles its {@code sts:AssumeRole} statements can name ({@link AnalysisRun#assumersOf}). When it joins, leaves or
+     * its policies change, its part runs again in the units of the roles it could name before or can name now, and
+     * nowhere else: in the other units it was no candidate and still is none. Linear in the changed principals'
+     * Resource entries, times the units for wildcard entries.
+     */
+    private void planAssumerParts(Map<UnitKey, Task> work, Set<String> assumerDelta, AnalysisRun previousRun) {
+        Map<String, List<UnitKey>> bySubject = new HashMap<>();
+        for (PartRef ref : readers.getOrDefault(EntityKey.ASSUMERS, Set.of())) {
+            bySubject.computeIfAbsent(ref.unit().subject(), k -> new ArrayList<>(1)).add(ref.unit());
+        }
+        for (String principal : assumerDelta) {
+            List<ResourcePattern> named = new ArrayList<>(previousRun.assumeRoleResources(principal));
+            named.addAll(run.assumeRoleResources(principal));
+            for (ResourcePattern resource : named) {
+                if (AnalysisRun.namesExactly(resource)) {
+                    for (UnitKey unit : bySubject.getOrDefault(resource.text(), List.of())) {
+                        addPart(work, unit, principal);
+                    }
+                    continue;
+                }
+                for (Map.Entry<String, List<UnitKey>> e : bySubject.entrySet()) {
+                    if (resource.template().hasVariables() || resource.matches(e.getKey())) {
+                        for (UnitKey unit : e.getValue()) {
+                            addPart(work, unit, principal);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Adds one part to a unit's task, unless the whole unit runs or goes anyway. */
+    private static void addPart(Map<UnitKey, Task> work, UnitKey unit, String part) {
+        Task task = work.get(unit);
+        if (task != null && (task.remove || task.parts == null)) {
+            return;
+        }
+        Set<String> parts = task == null ? new TreeSet<>() : task.parts;
+        parts.add(part);
+        if (task == null) {
+            work.put(unit, new Task(unit, parts, false));
+        }
     }
 
     /**
@@ -422,29 +462,63 @@ public final class AccessEngine {
         return out;
     }
 
+    /**
+     * Puts the results of units into the graph. A part computed again is compared with the one it replaces: what it
+     * read is re-indexed only where it differs, its nodes are declared again only when their definitions differ, and
+     * each of its edges that is the {@link AccessEdge#sameAs same} as before stays in the graph (explained as of the
+     * new analysis) instead of being removed and added again. So an edit that re-runs many units changes the graph,
+     * and reports, only where their results changed.
+     *
+     * @param touched ids of nodes whose declarations or edges changed (filled)
+     * @param removed edges taken out of the graph (filled)
+     * @param added edges put into the graph (filled)
+     * @param changedNodes ids of nodes added, removed or redefined (filled)
+     * @param rewired ends of kept edges whose explanation changed (filled; detectors quote explanations)
+     */
     private void apply(List<Result> results, Set<String> touched, List<AccessEdge> removed, List<AccessEdge> added,
-            Set<String> changedNodes) {
+            Set<String> changedNodes, Set<String> rewired) {
         GraphWriter writer = GraphWriter.of(graph);
         for (Result result : results) {
             UnitKey key = result.task.key;
-            Map<String, UnitContext.Part> current = units.computeIfAbsent(key, k -> new LinkedHashMap<>());
-            Collection<String> replaced = result.task.parts == null ? new ArrayList<>(current.keySet()) : result.task.parts;
-            for (String partKey : replaced) {
-                UnitContext.Part old = current.remove(partKey);
-                if (old != null) {
-                    removed.addAll(old.edges);
-                    retire(new PartRef(key, partKey), old, writer, touched);
-                }
-            }
+            Map<String, UnitContext.Part> fresh = new LinkedHashMap<>();
             if (result.context != null) {
                 for (Map.Entry<String, UnitContext.Part> e : result.context.parts().entrySet()) {
                     if (result.task.parts != null && !result.task.parts.contains(e.getKey())) {
                         continue;
                     }
-                    if (e.getValue().isEmpty()) {
-                        continue;
+                    if (!e.getValue().isEmpty()) {
+                        fresh.put(e.getKey(), e.getValue());
                     }
-                    current.put(e.getKey(), e.getValue());
+                }
+            }
+            Map<String, UnitContext.Part> current = units.get(key);
+            if (current == null) {
+                if (fresh.isEmpty()) {
+                    continue;
+                }
+                current = new LinkedHashMap<>();
+                units.put(key, current);
+            }
+            Collection<String> replaced = result.task.parts == null ? new ArrayList<>(current.keySet()) : result.task.parts;
+            Set<String> reconciled = new HashSet<>();
+            for (String partKey : replaced) {
+                UnitContext.Part old = current.remove(partKey);
+                if (old == null) {
+                    continue;
+                }
+                PartRef ref = new PartRef(key, partKey);
+                UnitContext.Part next = fresh.get(partKey);
+                if (next == null) {
+                    removed.addAll(old.edges);
+                    retire(ref, old, writer, touched);
+                } else {
+                    reconcile(ref, old, next, writer, touched, removed, added, rewired);
+                    reconciled.add(partKey);
+                }
+            }
+            for (Map.Entry<String, UnitContext.Part> e : fresh.entrySet()) {
+                current.put(e.getKey(), e.getValue());
+                if (!reconciled.contains(e.getKey())) {
                     admit(new PartRef(key, e.getKey()), e.getValue(), added, touched);
                 }
             }
@@ -474,6 +548,104 @@ public final class AccessEngine {
         }
     }
 
+    /**
+     * Replaces {@code old}, a part in the graph, by {@code next}, the same part computed again, touching only what
+     * differs. Linear in the size of the two parts.
+     */
+    private void reconcile(PartRef ref, UnitContext.Part old, UnitContext.Part next, GraphWriter writer,
+            Set<String> touched, List<AccessEdge> removed, List<AccessEdge> added, Set<String> rewired) {
+        if (old.reads.equals(next.reads)) {
+            next.reads = old.reads;
+        } else {
+            for (EntityKey read : old.reads) {
+                if (!next.reads.contains(read)) {
+                    unregister(ref, read);
+                }
+            }
+            for (EntityKey read : next.reads) {
+                if (!old.reads.contains(read)) {
+                    readers.computeIfAbsent(read, k -> new HashSet<>()).add(ref);
+                }
+            }
+        }
+        next.owned = redeclare(old.owned, next.owned, true, touched);
+        next.references = redeclare(old.references, next.references, false, touched);
+        Map<String, AccessEdge> before = new HashMap<>(old.edges.size() * 2);
+        for (AccessEdge e : old.edges) {
+            before.put(e.id(), e);
+        }
+        List<AccessEdge> edges = new ArrayList<>(next.edges.size());
+        for (AccessEdge e : next.edges) {
+            AccessEdge was = before.remove(e.id());
+            if (was != null && was.sameAs(e)) {
+                // No finding quotes a capability edge's explanation (finding paths end at roles), and comparing would
+                // build the lazy evidence of every capability of every principal an edit touched.
+                if (e.type() != EdgeType.CAN_PERFORM && !was.explanation().equals(e.explanation())) {
+                    rewired.add(e.sourceId());
+                    rewired.add(e.targetId());
+                }
+                writer.keep(was, e);
+                edges.add(was);
+                continue;
+            }
+            if (was != null) {
+                drop(was, writer, touched, removed);
+            }
+            added.add(e);
+            touched.add(e.sourceId());
+            touched.add(e.targetId());
+            edges.add(e);
+        }
+        for (AccessEdge gone : before.values()) {
+            drop(gone, writer, touched, removed);
+        }
+        next.edges = edges;
+        next.freeze();
+    }
+
+    private static void drop(AccessEdge edge, GraphWriter writer, Set<String> touched, List<AccessEdge> removed) {
+        writer.removeEdge(edge);
+        removed.add(edge);
+        touched.add(edge.sourceId());
+        touched.add(edge.targetId());
+    }
+
+    /**
+     * The node declarations of a part computed again: the old ones (already counted in their slots) when every
+     * definition is the same, else the old ones are withdrawn and the new ones counted.
+     */
+    private List<Node> redeclare(List<Node> old, List<Node> next, boolean authority, Set<String> touched) {
+        if (old.size() == next.size()) {
+            boolean same = true;
+            for (int i = 0; i < old.size() && same; i++) {
+                same = old.get(i).sameDefinition(next.get(i));
+            }
+            if (same) {
+                return old;
+            }
+        }
+        for (Node n : old) {
+            slots.get(n.id()).remove(n, authority);
+            touched.add(n.id());
+        }
+        List<Node> out = new ArrayList<>(next.size());
+        for (Node n : next) {
+            out.add(slots.computeIfAbsent(n.id(), k -> new NodeSlot()).add(n, authority));
+            touched.add(n.id());
+        }
+        return out;
+    }
+
+    private void unregister(PartRef ref, EntityKey read) {
+        Set<PartRef> set = readers.get(read);
+        if (set != null) {
+            set.remove(ref);
+            if (set.isEmpty()) {
+                readers.remove(read);
+            }
+        }
+    }
+
     private void retire(PartRef ref, UnitContext.Part part, GraphWriter writer, Set<String> touched) {
         for (AccessEdge edge : part.edges) {
             writer.removeEdge(edge);
@@ -481,13 +653,7 @@ public final class AccessEngine {
             touched.add(edge.targetId());
         }
         for (EntityKey read : part.reads) {
-            Set<PartRef> set = readers.get(read);
-            if (set != null) {
-                set.remove(ref);
-                if (set.isEmpty()) {
-                    readers.remove(read);
-                }
-            }
+            unregister(ref, read);
         }
         for (Node n : part.owned) {
             slots.get(n.id()).remove(n, true);
