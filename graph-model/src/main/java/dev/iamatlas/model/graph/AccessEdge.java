@@ -221,12 +221,10 @@ public final class AccessEdge {
     /**
      * Takes the evidence and explanation of {@code newer}, an edge of a later analysis that is {@link #sameAs} this
      * one: the graph keeps this object (and its place among its nodes' edges) and explains it as of the later
-     * analysis. Only the analysis engine calls this, through {@link GraphWriter}.
+     * analysis. Only the analysis engine calls this, through {@link GraphWriter}, once it has compared the two.
      */
     void adopt(AccessEdge newer) {
-        if (!sameAs(newer)) {
-            throw new IllegalArgumentException("edge " + newer + " differs from " + this);
-        }
+        assert sameAs(newer) : "edge " + newer + " differs from " + this;
         this.why = newer.why;
     }
 

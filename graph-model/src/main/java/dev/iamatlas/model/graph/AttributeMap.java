@@ -46,7 +46,7 @@ final class AttributeMap extends AbstractMap<String, String> implements SortedMa
 
     /** Whether the two maps hold the same entries (cheaper than {@link #equals} between two attribute maps). */
     boolean sameAs(AttributeMap other) {
-        return Arrays.equals(keys, other.keys) && Arrays.equals(values, other.values);
+        return this == other || Arrays.equals(keys, other.keys) && Arrays.equals(values, other.values);
     }
 
     @Override

@@ -45,10 +45,9 @@ public final class GraphWriter {
 
     /**
      * Keeps {@code kept}, an edge of the graph, in place of {@code newer}, an edge with the same content from a later
-     * analysis: {@code kept} takes {@code newer}'s evidence and explanation. Constant time, where removing one edge
-     * and adding the other is linear in the degree of their nodes.
-     *
-     * @throws IllegalArgumentException when the two are not {@link AccessEdge#sameAs the same}
+     * analysis ({@link AccessEdge#sameAs}: the caller has compared them): {@code kept} takes {@code newer}'s evidence
+     * and explanation. Constant time, where removing one edge and adding the other is linear in the degree of their
+     * nodes.
      */
     public void keep(AccessEdge kept, AccessEdge newer) {
         Objects.requireNonNull(kept, "kept").adopt(Objects.requireNonNull(newer, "newer"));

@@ -188,16 +188,19 @@ public final class AccessEngine {
         }
         SnapshotIndex before = index;
         AnalysisRun previousRun = run;
-        index = new SnapshotIndex(snapshot);
+        index = new SnapshotIndex(before, snapshot);
         run = new AnalysisRun(index, services);
         Set<EntityKey> changed = SnapshotChanges.between(before, index);
         Set<String> affectedPrincipals = affectedPrincipals(changed, before, index);
         Set<String> assumerDelta = new TreeSet<>();
         if (!affectedPrincipals.isEmpty()) {
             Set<String> next = new TreeSet<>(assumers);
+            // Builds each affected principal's identity (which its units then reuse), on every worker.
+            Set<String> specific = inPool(() -> affectedPrincipals.parallelStream().filter(this::specificAssumer)
+                    .collect(Collectors.toSet()));
             for (String p : affectedPrincipals) {
                 boolean was = assumers.contains(p);
-                boolean is = specificAssumer(p);
+                boolean is = specific.contains(p);
                 if (is) {
                     next.add(p);
                 } else {
@@ -394,12 +397,18 @@ public final class AccessEngine {
     private record Task(UnitKey key, Set<String> parts, boolean remove) {
     }
 
-    private record Result(Task task, UnitContext context) {
+    /** A unit's new parts, and for each one that replaces a part in the graph, how it differs. */
+    private record Result(Task task, UnitContext context, Map<String, PartDiff> diffs) {
     }
 
     private List<Result> execute(List<Task> tasks) {
+        return inPool(() -> tasks.parallelStream().map(this::run).collect(Collectors.toList()));
+    }
+
+    /** Runs {@code work} (a parallel stream) on the engine's workers and waits for it. */
+    private <T> T inPool(java.util.concurrent.Callable<T> work) {
         try {
-            return pool.submit(() -> tasks.parallelStream().map(this::run).collect(Collectors.toList())).get();
+            return pool.submit(work).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("analysis interrupted", e);
@@ -414,7 +423,7 @@ public final class AccessEngine {
 
     private Result run(Task task) {
         if (task.remove) {
-            return new Result(task, null);
+            return new Result(task, null, Map.of());
         }
         AccessRule rule = rules.get(task.key.rule());
         UnitContext ctx = new UnitContext(run);
@@ -427,7 +436,20 @@ public final class AccessEngine {
         } catch (RuntimeException e) {
             throw new IllegalStateException("rule " + rule.name() + " failed for " + task.key.subject() + ": " + e, e);
         }
-        return new Result(task, ctx);
+        // The graph and the units are not written while units run, so each worker compares its parts with the ones
+        // they replace, and the sequential merge only applies the differences.
+        Map<String, UnitContext.Part> current = units.get(task.key);
+        Map<String, PartDiff> diffs = Map.of();
+        if (current != null) {
+            diffs = new HashMap<>();
+            for (Map.Entry<String, UnitContext.Part> e : ctx.parts().entrySet()) {
+                UnitContext.Part old = current.get(e.getKey());
+                if (old != null && !e.getValue().isEmpty() && (task.parts == null || task.parts.contains(e.getKey()))) {
+                    diffs.put(e.getKey(), new PartDiff(old, e.getValue()));
+                }
+            }
+        }
+        return new Result(task, ctx, diffs);
     }
 
     // ---- merging ----
@@ -512,7 +534,7 @@ public final class AccessEngine {
                     removed.addAll(old.edges);
                     retire(ref, old, writer, touched);
                 } else {
-                    reconcile(ref, old, next, writer, touched, removed, added, rewired);
+                    reconcile(ref, old, next, result.diffs.get(partKey), writer, touched, removed, added, rewired);
                     reconciled.add(partKey);
                 }
             }
@@ -549,12 +571,12 @@ public final class AccessEngine {
     }
 
     /**
-     * Replaces {@code old}, a part in the graph, by {@code next}, the same part computed again, touching only what
-     * differs. Linear in the size of the two parts.
+     * Replaces {@code old}, a part in the graph, by {@code next}, the same part computed again, applying only what
+     * {@code diff} (worked out by the worker) says differs. Linear in the differences plus the kept edges.
      */
-    private void reconcile(PartRef ref, UnitContext.Part old, UnitContext.Part next, GraphWriter writer,
+    private void reconcile(PartRef ref, UnitContext.Part old, UnitContext.Part next, PartDiff diff, GraphWriter writer,
             Set<String> touched, List<AccessEdge> removed, List<AccessEdge> added, Set<String> rewired) {
-        if (old.reads.equals(next.reads)) {
+        if (diff.sameReads) {
             next.reads = old.reads;
         } else {
             for (EntityKey read : old.reads) {
@@ -568,72 +590,40 @@ public final class AccessEngine {
                 }
             }
         }
-        next.owned = redeclare(old.owned, next.owned, true, touched);
-        next.references = redeclare(old.references, next.references, false, touched);
-        Map<String, AccessEdge> before = new HashMap<>(old.edges.size() * 2);
-        for (AccessEdge e : old.edges) {
-            before.put(e.id(), e);
+        next.owned = redeclare(diff.owned, diff.ownedOut, diff.ownedIn, true, touched);
+        next.references = redeclare(diff.references, diff.referencesOut, diff.referencesIn, false, touched);
+        for (int i = 0; i < diff.kept.size(); i++) {
+            writer.keep(diff.kept.get(i), diff.keptNewer.get(i));
         }
-        List<AccessEdge> edges = new ArrayList<>(next.edges.size());
-        for (AccessEdge e : next.edges) {
-            AccessEdge was = before.remove(e.id());
-            if (was != null && was.sameAs(e)) {
-                // No finding quotes a capability edge's explanation (finding paths end at roles), and comparing would
-                // build the lazy evidence of every capability of every principal an edit touched.
-                if (e.type() != EdgeType.CAN_PERFORM && !was.explanation().equals(e.explanation())) {
-                    rewired.add(e.sourceId());
-                    rewired.add(e.targetId());
-                }
-                writer.keep(was, e);
-                edges.add(was);
-                continue;
-            }
-            if (was != null) {
-                drop(was, writer, touched, removed);
-            }
+        for (AccessEdge gone : diff.dropped) {
+            writer.removeEdge(gone);
+            removed.add(gone);
+            touched.add(gone.sourceId());
+            touched.add(gone.targetId());
+        }
+        for (AccessEdge e : diff.fresh) {
             added.add(e);
             touched.add(e.sourceId());
             touched.add(e.targetId());
-            edges.add(e);
         }
-        for (AccessEdge gone : before.values()) {
-            drop(gone, writer, touched, removed);
-        }
-        next.edges = edges;
+        rewired.addAll(diff.rewired);
+        next.edges = diff.edges;
         next.freeze();
     }
 
-    private static void drop(AccessEdge edge, GraphWriter writer, Set<String> touched, List<AccessEdge> removed) {
-        writer.removeEdge(edge);
-        removed.add(edge);
-        touched.add(edge.sourceId());
-        touched.add(edge.targetId());
-    }
-
-    /**
-     * The node declarations of a part computed again: the old ones (already counted in their slots) when every
-     * definition is the same, else the old ones are withdrawn and the new ones counted.
-     */
-    private List<Node> redeclare(List<Node> old, List<Node> next, boolean authority, Set<String> touched) {
-        if (old.size() == next.size()) {
-            boolean same = true;
-            for (int i = 0; i < old.size() && same; i++) {
-                same = old.get(i).sameDefinition(next.get(i));
-            }
-            if (same) {
-                return old;
-            }
-        }
-        for (Node n : old) {
+    /** Withdraws the declarations {@code out} and counts the new ones at positions {@code in} of {@code nodes}. */
+    private List<Node> redeclare(List<Node> nodes, List<Node> out, List<Integer> in, boolean authority,
+            Set<String> touched) {
+        for (Node n : out) {
             slots.get(n.id()).remove(n, authority);
             touched.add(n.id());
         }
-        List<Node> out = new ArrayList<>(next.size());
-        for (Node n : next) {
-            out.add(slots.computeIfAbsent(n.id(), k -> new NodeSlot()).add(n, authority));
+        for (int i : in) {
+            Node n = nodes.get(i);
+            nodes.set(i, slots.computeIfAbsent(n.id(), k -> new NodeSlot()).add(n, authority));
             touched.add(n.id());
         }
-        return out;
+        return nodes;
     }
 
     private void unregister(PartRef ref, EntityKey read) {

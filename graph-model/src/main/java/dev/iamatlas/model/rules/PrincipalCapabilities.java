@@ -55,7 +55,7 @@ public final class PrincipalCapabilities implements AccessRule {
             name = role.name();
         }
         for (Capability c : capabilities) {
-            Node node = Nodes.capability(c.service(), c.resource(), c.nodeLabel());
+            Node node = c.node();
             ctx.reference(node);
             java.util.function.Supplier<List<String>> notes = () -> {
                 List<String> n = new ArrayList<>();
@@ -70,8 +70,7 @@ public final class PrincipalCapabilities implements AccessRule {
                     () -> checks(identity, c, ctx.run()), notes)
                     .label(c.edgeLabel())
                     .attribute(AccessEdge.ACCESS_LEVEL, c.level().displayName())
-                    .attribute(AccessEdge.ACTIONS, c.allActionsOfService() && c.service().equals("*") ? "*"
-                            : c.actions().isEmpty() ? c.actionCount() + " actions" : String.join(",", c.actions()));
+                    .attribute(AccessEdge.ACTIONS, c.actionsText());
             if (!c.adminReasons().isEmpty()) {
                 b.attribute(AccessEdge.ADMIN_EQUIVALENT, "true");
             }
