@@ -32,7 +32,8 @@ final class AttributeMap extends AbstractMap<String, String> implements SortedMa
         if (map.isEmpty()) {
             return EMPTY;
         }
-        TreeMap<String, String> sorted = new TreeMap<>(map);
+        SortedMap<String, String> sorted = map instanceof TreeMap<String, String> t && t.comparator() == null ? t
+                : new TreeMap<>(map);
         String[] k = new String[sorted.size()];
         String[] v = new String[sorted.size()];
         int i = 0;

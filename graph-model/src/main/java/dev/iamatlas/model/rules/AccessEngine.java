@@ -397,8 +397,13 @@ public final class AccessEngine {
     private record Task(UnitKey key, Set<String> parts, boolean remove) {
     }
 
-    /** A unit's new parts, and for each one that replaces a part in the graph, how it differs. */
-    private record Result(Task task, UnitContext context, Map<String, PartDiff> diffs) {
+    /**
+     * A unit's new parts, and for each one that replaces a part in the graph, how it differs.
+     *
+     * @param current the unit's parts in the graph (as the worker found them), or null
+     */
+    private record Result(Task task, UnitContext context, Map<String, UnitContext.Part> current,
+            Map<String, PartDiff> diffs) {
     }
 
     private List<Result> execute(List<Task> tasks) {
@@ -423,7 +428,7 @@ public final class AccessEngine {
 
     private Result run(Task task) {
         if (task.remove) {
-            return new Result(task, null, Map.of());
+            return new Result(task, null, units.get(task.key), Map.of());
         }
         AccessRule rule = rules.get(task.key.rule());
         UnitContext ctx = new UnitContext(run);
@@ -436,20 +441,27 @@ public final class AccessEngine {
         } catch (RuntimeException e) {
             throw new IllegalStateException("rule " + rule.name() + " failed for " + task.key.subject() + ": " + e, e);
         }
-        // The graph and the units are not written while units run, so each worker compares its parts with the ones
-        // they replace, and the sequential merge only applies the differences.
+        // The units' parts are not written while units run, so each worker compares its parts with the ones they
+        // replace, and the sequential merge only applies the differences. The edges that stay take the new evidence
+        // here too: each edge belongs to one part, so no two workers touch the same edge, and nobody reads the graph
+        // during an update.
         Map<String, UnitContext.Part> current = units.get(task.key);
         Map<String, PartDiff> diffs = Map.of();
         if (current != null) {
             diffs = new HashMap<>();
+            GraphWriter writer = GraphWriter.of(graph);
             for (Map.Entry<String, UnitContext.Part> e : ctx.parts().entrySet()) {
                 UnitContext.Part old = current.get(e.getKey());
                 if (old != null && !e.getValue().isEmpty() && (task.parts == null || task.parts.contains(e.getKey()))) {
-                    diffs.put(e.getKey(), new PartDiff(old, e.getValue()));
+                    PartDiff diff = new PartDiff(old, e.getValue());
+                    for (int i = 0; i < diff.kept.size(); i++) {
+                        writer.keep(diff.kept.get(i), diff.keptNewer.get(i));
+                    }
+                    diffs.put(e.getKey(), diff);
                 }
             }
         }
-        return new Result(task, ctx, diffs);
+        return new Result(task, ctx, current, diffs);
     }
 
     // ---- merging ----
@@ -513,7 +525,7 @@ public final class AccessEngine {
                     }
                 }
             }
-            Map<String, UnitContext.Part> current = units.get(key);
+            Map<String, UnitContext.Part> current = result.current;
             if (current == null) {
                 if (fresh.isEmpty()) {
                     continue;
@@ -522,7 +534,7 @@ public final class AccessEngine {
                 units.put(key, current);
             }
             Collection<String> replaced = result.task.parts == null ? new ArrayList<>(current.keySet()) : result.task.parts;
-            Set<String> reconciled = new HashSet<>();
+            Map<String, UnitContext.Part> reconciled = new HashMap<>();
             for (String partKey : replaced) {
                 UnitContext.Part old = current.remove(partKey);
                 if (old == null) {
@@ -534,13 +546,15 @@ public final class AccessEngine {
                     removed.addAll(old.edges);
                     retire(ref, old, writer, touched);
                 } else {
-                    reconcile(ref, old, next, result.diffs.get(partKey), writer, touched, removed, added, rewired);
-                    reconciled.add(partKey);
+                    reconciled.put(partKey, reconcile(ref, old, next, result.diffs.get(partKey), writer, touched, removed,
+                            added, rewired));
                 }
             }
             for (Map.Entry<String, UnitContext.Part> e : fresh.entrySet()) {
-                current.put(e.getKey(), e.getValue());
-                if (!reconciled.contains(e.getKey())) {
+                if (reconciled.containsKey(e.getKey())) {
+                    current.put(e.getKey(), reconciled.get(e.getKey()));
+                } else {
+                    current.put(e.getKey(), e.getValue());
                     admit(new PartRef(key, e.getKey()), e.getValue(), added, touched);
                 }
             }
@@ -572,10 +586,18 @@ public final class AccessEngine {
 
     /**
      * Replaces {@code old}, a part in the graph, by {@code next}, the same part computed again, applying only what
-     * {@code diff} (worked out by the worker) says differs. Linear in the differences plus the kept edges.
+     * {@code diff} (worked out by the worker, which also let the kept edges take the new evidence) says differs.
+     * Linear in the differences.
+     *
+     * @return the part to keep: {@code old} itself when only its edges' evidence changed, else {@code next}
      */
-    private void reconcile(PartRef ref, UnitContext.Part old, UnitContext.Part next, PartDiff diff, GraphWriter writer,
-            Set<String> touched, List<AccessEdge> removed, List<AccessEdge> added, Set<String> rewired) {
+    private UnitContext.Part reconcile(PartRef ref, UnitContext.Part old, UnitContext.Part next, PartDiff diff,
+            GraphWriter writer, Set<String> touched, List<AccessEdge> removed, List<AccessEdge> added,
+            Set<String> rewired) {
+        rewired.addAll(diff.rewired);
+        if (diff.unchanged()) {
+            return old; // its kept edges already took the new evidence
+        }
         if (diff.sameReads) {
             next.reads = old.reads;
         } else {
@@ -592,9 +614,6 @@ public final class AccessEngine {
         }
         next.owned = redeclare(diff.owned, diff.ownedOut, diff.ownedIn, true, touched);
         next.references = redeclare(diff.references, diff.referencesOut, diff.referencesIn, false, touched);
-        for (int i = 0; i < diff.kept.size(); i++) {
-            writer.keep(diff.kept.get(i), diff.keptNewer.get(i));
-        }
         for (AccessEdge gone : diff.dropped) {
             writer.removeEdge(gone);
             removed.add(gone);
@@ -606,9 +625,9 @@ public final class AccessEngine {
             touched.add(e.sourceId());
             touched.add(e.targetId());
         }
-        rewired.addAll(diff.rewired);
         next.edges = diff.edges;
         next.freeze();
+        return next;
     }
 
     /** Withdraws the declarations {@code out} and counts the new ones at positions {@code in} of {@code nodes}. */

@@ -71,6 +71,15 @@ final class PartDiff {
     }
 
     /**
+     * Whether the part is the same as before but for its edges' evidence: the old part can stay, its edges taking
+     * the newer ones' evidence.
+     */
+    boolean unchanged() {
+        return sameReads && ownedOut.isEmpty() && ownedIn.isEmpty() && referencesOut.isEmpty() && referencesIn.isEmpty()
+                && dropped.isEmpty() && fresh.isEmpty();
+    }
+
+    /**
      * Lines up {@code next} with {@code old}. Returns the merged list: an old element where it matches and is the
      * same, the new element otherwise; old elements left out go to {@code out}, positions of new ones to {@code in},
      * and when {@code keptOld} is given, each kept old element with the new one it stands for.
