@@ -2,7 +2,6 @@ package dev.iamatlas.model.rules;
 
 import dev.iamatlas.model.graph.AccessEdge;
 import dev.iamatlas.model.graph.AccessGraph;
-import dev.iamatlas.model.graph.EdgeType;
 import dev.iamatlas.model.graph.GraphWriter;
 import dev.iamatlas.model.graph.Node;
 import dev.iamatlas.model.policy.ResourcePattern;
@@ -75,7 +74,8 @@ public final class AccessEngine {
      *
      * @param changedEntities the snapshot entities that differ
      * @param changedNodes ids of nodes added, removed, or whose definition (label, attributes, ...) changed
-     * @param rewiredNodes ids of nodes that gained or lost an edge, or one of whose edges changed
+     * @param rewiredNodes ids of nodes that gained or lost an edge, or one of whose edges changed (content or
+     *     explanation); may include a few more (the ends of an edge that moved unchanged from one unit to another)
      * @param removedEdges edges taken out of the graph (some may have come back with the same id and content)
      * @param addedEdges edges put in
      * @param unitsRecomputed how many units ran again
@@ -269,7 +269,12 @@ public final class AccessEngine {
         Set<String> rewired = new HashSet<>();
         apply(execute(tasks), touched, removed, added, changedNodes, rewired);
         GraphWriter.of(graph).setNotes(graphNotes());
-        rewired.addAll(rewired(removed, added));
+        for (List<AccessEdge> changedEdges : List.of(removed, added)) {
+            for (AccessEdge e : changedEdges) {
+                rewired.add(e.sourceId());
+                rewired.add(e.targetId());
+            }
+        }
         return new Update(changed, changedNodes, rewired, removed, added, tasks.size(), parts, false);
     }
 
@@ -465,36 +470,6 @@ public final class AccessEngine {
     }
 
     // ---- merging ----
-
-    /**
-     * The endpoints of edges that really changed: gone, new, or back with different content (the explanation
-     * counts: detectors quote it).
-     */
-    private static Set<String> rewired(List<AccessEdge> removed, List<AccessEdge> added) {
-        Map<String, AccessEdge> was = new HashMap<>();
-        removed.forEach(e -> was.put(e.id(), e));
-        Set<String> out = new HashSet<>();
-        Set<String> kept = new HashSet<>();
-        for (AccessEdge e : added) {
-            AccessEdge old = was.get(e.id());
-            // No finding quotes a capability edge's explanation (finding paths end at roles), and computing it would
-            // build the lazy evidence of every capability of every principal an edit touched.
-            if (old != null && old.sameAs(e)
-                    && (e.type() == EdgeType.CAN_PERFORM || old.explanation().equals(e.explanation()))) {
-                kept.add(e.id());
-            } else {
-                out.add(e.sourceId());
-                out.add(e.targetId());
-            }
-        }
-        for (AccessEdge e : removed) {
-            if (!kept.contains(e.id())) {
-                out.add(e.sourceId());
-                out.add(e.targetId());
-            }
-        }
-        return out;
-    }
 
     /**
      * Puts the results of units into the graph. A part computed again is compared with the one it replaces: what it
