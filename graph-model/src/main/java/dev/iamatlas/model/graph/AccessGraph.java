@@ -16,9 +16,9 @@ import org.jgrapht.Graph;
 import org.jgrapht.graph.AsSubgraph;
 import org.jgrapht.graph.AsUnmodifiableGraph;
 import org.jgrapht.graph.AbstractBaseGraph;
+import org.jgrapht.graph.DefaultGraphSpecificsStrategy;
 import org.jgrapht.graph.DefaultGraphType;
 import org.jgrapht.graph.EdgeSetFactory;
-import org.jgrapht.graph.FastLookupGraphSpecificsStrategy;
 import org.jgrapht.graph.EdgeReversedGraph;
 import org.jgrapht.graph.MaskSubgraph;
 
@@ -50,7 +50,10 @@ public final class AccessGraph {
 
     /**
      * JGraphT's directed pseudograph (several edges between two nodes, self-loops), with the edges of each node in an
-     * {@link EdgeSet}: removing an edge from a hub is constant time, not linear in the hub's degree.
+     * {@link EdgeSet}: removing an edge from a hub is constant time, not linear in the hub's degree. Without JGraphT's
+     * index of the edges between each pair of nodes (its "fast lookup"): nothing here asks for the edges between two
+     * given nodes (a node's edges are what the queries, detectors and exporters walk), and keeping that index would
+     * cost a map entry per edge and a lookup per edge added or removed.
      */
     private static final class Pseudograph extends AbstractBaseGraph<Node, AccessEdge> {
         private static final long serialVersionUID = 1L;
@@ -61,8 +64,8 @@ public final class AccessGraph {
         }
     }
 
-    /** JGraphT's fast-lookup specifics, with {@link EdgeSet}s. */
-    private static final class HubFriendlyStrategy extends FastLookupGraphSpecificsStrategy<Node, AccessEdge> {
+    /** JGraphT's default specifics, with {@link EdgeSet}s. */
+    private static final class HubFriendlyStrategy extends DefaultGraphSpecificsStrategy<Node, AccessEdge> {
         private static final long serialVersionUID = 1L;
 
         @Override
@@ -251,8 +254,7 @@ public final class AccessGraph {
 
     /** Removes an edge; nothing when absent. */
     void removeEdge(AccessEdge edge) {
-        if (edgesById.get(edge.id()) == edge) {
-            edgesById.remove(edge.id());
+        if (edgesById.remove(edge.id(), edge)) {
             graph.removeEdge(edge);
         }
     }

@@ -15,7 +15,8 @@ import java.util.NoSuchElementException;
  * becomes a linked hash set (constant-time removal, same iteration order).
  *
  * <p>Like JGraphT's array sets, {@link #add} does not look for the element: the graph adds each edge object once.
- * Edges are compared by identity ({@link AccessEdge} keeps {@code Object}'s equality). Not thread-safe.
+ * Edges are compared by identity, which is {@link AccessEdge}'s equality (and spares reading each edge while
+ * looking for one). Not thread-safe.
  *
  * @param <E> the edge type
  */
@@ -62,7 +63,7 @@ final class EdgeSet<E> extends AbstractSet<E> {
             return hashed.remove(o);
         }
         for (int i = 0; i < size; i++) {
-            if (array[i].equals(o)) {
+            if (array[i] == o) {
                 removeAt(i);
                 return true;
             }
@@ -76,7 +77,7 @@ final class EdgeSet<E> extends AbstractSet<E> {
             return hashed.contains(o);
         }
         for (int i = 0; i < size; i++) {
-            if (array[i].equals(o)) {
+            if (array[i] == o) {
                 return true;
             }
         }

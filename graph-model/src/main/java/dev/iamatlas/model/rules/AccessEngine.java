@@ -459,6 +459,7 @@ public final class AccessEngine {
                 UnitContext.Part old = current.get(e.getKey());
                 if (old != null && !e.getValue().isEmpty() && (task.parts == null || task.parts.contains(e.getKey()))) {
                     PartDiff diff = new PartDiff(old, e.getValue());
+                    diff.resolveSlots(slots::get);
                     for (int i = 0; i < diff.kept.size(); i++) {
                         writer.keep(diff.kept.get(i), diff.keptNewer.get(i));
                     }
@@ -587,8 +588,10 @@ public final class AccessEngine {
                 }
             }
         }
-        next.owned = redeclare(diff.owned, diff.ownedOut, diff.ownedIn, true, touched);
-        next.references = redeclare(diff.references, diff.referencesOut, diff.referencesIn, false, touched);
+        next.owned = redeclare(diff.owned, diff.ownedOut, diff.ownedOutSlots, diff.ownedIn, diff.ownedInSlots, true,
+                touched);
+        next.references = redeclare(diff.references, diff.referencesOut, diff.referencesOutSlots, diff.referencesIn,
+                diff.referencesInSlots, false, touched);
         for (AccessEdge gone : diff.dropped) {
             writer.removeEdge(gone);
             removed.add(gone);
@@ -605,16 +608,25 @@ public final class AccessEngine {
         return next;
     }
 
-    /** Withdraws the declarations {@code out} and counts the new ones at positions {@code in} of {@code nodes}. */
-    private List<Node> redeclare(List<Node> nodes, List<Node> out, List<Integer> in, boolean authority,
-            Set<String> touched) {
-        for (Node n : out) {
-            slots.get(n.id()).remove(n, authority);
+    /**
+     * Withdraws the declarations {@code out} and counts the new ones at positions {@code in} of {@code nodes}, in the
+     * slots the worker found for them ({@code null}: none yet).
+     */
+    private List<Node> redeclare(List<Node> nodes, List<Node> out, List<NodeSlot> outSlots, List<Integer> in,
+            List<NodeSlot> inSlots, boolean authority, Set<String> touched) {
+        for (int i = 0; i < out.size(); i++) {
+            Node n = out.get(i);
+            outSlots.get(i).remove(n, authority);
             touched.add(n.id());
         }
-        for (int i : in) {
+        for (int k = 0; k < in.size(); k++) {
+            int i = in.get(k);
             Node n = nodes.get(i);
-            nodes.set(i, slots.computeIfAbsent(n.id(), k -> new NodeSlot()).add(n, authority));
+            NodeSlot slot = inSlots.get(k);
+            if (slot == null) {
+                slot = slots.computeIfAbsent(n.id(), id -> new NodeSlot());
+            }
+            nodes.set(i, slot.add(n, authority));
             touched.add(n.id());
         }
         return nodes;
@@ -672,7 +684,7 @@ public final class AccessEngine {
     }
 
     /** The declarations of one node: the authority's definition wins over references; ties broken by content. */
-    private static final class NodeSlot {
+    static final class NodeSlot {
         private final List<Node> owned = new ArrayList<>(1);
         private final List<Integer> ownedCounts = new ArrayList<>(1);
         private final List<Node> refs = new ArrayList<>(1);

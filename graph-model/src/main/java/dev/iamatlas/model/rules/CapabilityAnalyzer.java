@@ -182,7 +182,6 @@ public final class CapabilityAnalyzer {
         boolean rcpSplit = !run.rcpsFor("s3:GetObject").isEmpty();
         fixed.append(rcpSplit ? "|rcp" : "");
         String fixedKey = fixed.toString();
-        Map<Statement, BitSet> statementSets = new java.util.IdentityHashMap<>();
         List<Capability> out = new ArrayList<>();
         for (Map.Entry<String, List<Integer>> entry : contributors.entrySet()) {
             String resource = entry.getKey();
@@ -209,13 +208,14 @@ public final class CapabilityAnalyzer {
             ResourceKey cacheKey = new ResourceKey(resource, fixedKey, key.toArray());
             List<Capability> cached = byResource.get(cacheKey);
             if (cached == null) {
-                BitSet actions = new BitSet();
+                Scratch scratch = SCRATCH.get();
+                BitSet actions = scratch.clear(scratch.wanted);
                 for (int i : wants) {
                     inPlayFacts.get(i).addActionsTo(actions);
                 }
                 int[] members = actions.stream().toArray();
                 cached = List.copyOf(forResource(identity, run, resource, members, unknownWanted, inPlay, inPlayFacts,
-                        rcpSplit, statementSets));
+                        rcpSplit));
                 if (byResource.size() < MAX_CACHED) {
                     byResource.putIfAbsent(cacheKey, cached);
                 }
@@ -388,6 +388,11 @@ public final class CapabilityAnalyzer {
             return wide.intersects(other.wide);
         }
 
+        /** Whether the statement matches the catalogue action at {@code position}. */
+        boolean contains(int position) {
+            return small != null ? Arrays.binarySearch(small, position) >= 0 : wide.get(position);
+        }
+
         /** Adds the statement's catalogue actions to {@code set}. */
         void addActionsTo(BitSet set) {
             if (small != null) {
@@ -452,8 +457,7 @@ public final class CapabilityAnalyzer {
      * sorted catalogue indexes): local positions keep them one word long in the common case of a handful of actions.
      */
     private List<Capability> forResource(Identity identity, AnalysisRun run, String resource, int[] members,
-            Set<String> unknownActions, List<Statement> inPlay, List<StatementFacts> inPlayFacts, boolean rcpSplit,
-            Map<Statement, BitSet> statementSets) {
+            Set<String> unknownActions, List<Statement> inPlay, List<StatementFacts> inPlayFacts, boolean rcpSplit) {
         int n = members.length;
         List<BitSet> classes = new ArrayList<>();
         if (n > 0) {
@@ -479,14 +483,15 @@ public final class CapabilityAnalyzer {
                     }
                 }
             } else {
-                // many actions (wildcards): word-wise on catalogue positions, then to local positions
-                BitSet global = statementSets.computeIfAbsent(s, this::actionsOf);
-                if (n == all.size()) {
-                    matched = global;
+                // many actions (wildcards): the statement's set of catalogue positions as it is when every action is
+                // wanted (only read), else mapped to local positions
+                StatementFacts facts = inPlayFacts.get(k);
+                if (n == all.size() && facts.wide != null) {
+                    matched = facts.wide;
                 } else {
                     matched = new BitSet(n);
                     for (int j = 0; j < n; j++) {
-                        if (global.get(members[j])) {
+                        if (facts.contains(members[j])) {
                             matched.set(j);
                         }
                     }
@@ -529,10 +534,13 @@ public final class CapabilityAnalyzer {
             }
             classes = next;
         }
-        // Decide one representative per class; collect the statuses as sets of catalogue positions.
-        BitSet allowed = new BitSet();
-        BitSet conditional = new BitSet();
-        BitSet denied = new BitSet();
+        // Decide one representative per class; collect the statuses as sets of catalogue positions (in this
+        // thread's scratch sets: a set over catalogue positions is as long as its highest position, kilobytes for a
+        // handful of actions of a late service).
+        Scratch scratch = SCRATCH.get();
+        BitSet allowed = scratch.clear(scratch.allowed);
+        BitSet conditional = scratch.clear(scratch.conditional);
+        BitSet denied = scratch.clear(scratch.denied);
         List<Integer> reps = new ArrayList<>(classes.size());
         for (BitSet c : classes) {
             int rep = c.nextSetBit(0);
@@ -581,11 +589,34 @@ public final class CapabilityAnalyzer {
         return c;
     }
 
+    /**
+     * Sets over catalogue positions that {@link #forResource} and {@link #group} use and nothing keeps: one set of
+     * each per thread, cleared before use, instead of five new ones per resource pattern worked out.
+     */
+    private static final class Scratch {
+        final BitSet allowed = new BitSet();
+        final BitSet conditional = new BitSet();
+        final BitSet denied = new BitSet();
+        final BitSet granted = new BitSet();
+        final BitSet any = new BitSet();
+        final BitSet wanted = new BitSet();
+
+        BitSet clear(BitSet set) {
+            set.clear();
+            return set;
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
     private List<Capability> group(String resource, BitSet allowed, BitSet conditional, BitSet denied, List<Integer> reps,
             Map<String, EdgeStatus> unknown) {
-        BitSet granted = (BitSet) allowed.clone();
+        Scratch scratch = SCRATCH.get();
+        BitSet granted = scratch.clear(scratch.granted);
+        granted.or(allowed);
         granted.or(conditional);
-        BitSet any = (BitSet) granted.clone();
+        BitSet any = scratch.clear(scratch.any);
+        any.or(granted);
         any.or(denied);
         List<String> admin = adminReasons(resource, allowed, granted);
         boolean everything = granted.cardinality() == all.size();

@@ -45,6 +45,11 @@ final class PartDiff {
     final List<AccessEdge> fresh = new ArrayList<>(0);
     /** Ends of kept edges whose explanation changed (detectors quote explanations of all but capability edges). */
     final Set<String> rewired = new HashSet<>(0);
+    /** The slots of {@link #ownedOut}, {@link #ownedIn}, {@link #referencesOut}, {@link #referencesIn} (null: none). */
+    final List<AccessEngine.NodeSlot> ownedOutSlots = new ArrayList<>(0);
+    final List<AccessEngine.NodeSlot> ownedInSlots = new ArrayList<>(0);
+    final List<AccessEngine.NodeSlot> referencesOutSlots = new ArrayList<>(0);
+    final List<AccessEngine.NodeSlot> referencesInSlots = new ArrayList<>(0);
 
     PartDiff(UnitContext.Part old, UnitContext.Part next) {
         this.sameReads = old.reads.equals(next.reads);
@@ -67,6 +72,25 @@ final class PartDiff {
                 rewired.add(was.sourceId());
                 rewired.add(was.targetId());
             }
+        }
+    }
+
+    /**
+     * Looks up the slots of the declarations to withdraw and to add, so that the sequential merge does not: a worker
+     * may read the engine's slots while units run (nobody changes them then).
+     */
+    void resolveSlots(java.util.function.Function<String, AccessEngine.NodeSlot> slots) {
+        for (Node n : ownedOut) {
+            ownedOutSlots.add(slots.apply(n.id()));
+        }
+        for (int i : ownedIn) {
+            ownedInSlots.add(slots.apply(owned.get(i).id()));
+        }
+        for (Node n : referencesOut) {
+            referencesOutSlots.add(slots.apply(n.id()));
+        }
+        for (int i : referencesIn) {
+            referencesInSlots.add(slots.apply(references.get(i).id()));
         }
     }
 
