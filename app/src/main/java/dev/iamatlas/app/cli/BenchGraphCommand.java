@@ -47,7 +47,7 @@ final class BenchGraphCommand implements Callable<Integer> {
             + " synthetic one.")
     String snapshot;
 
-    @Option(names = "--passes", defaultValue = "3", description = "How many times the edits are applied: the first"
+    @Option(names = "--passes", defaultValue = "5", description = "How many times the edits are applied: the first"
             + " pass is a user's first what-if, later ones use other documents with the code compiled (default"
             + " ${DEFAULT-VALUE}).")
     int passes;

@@ -46,7 +46,7 @@ public final class AnalysisRun {
     private final List<String> orgNotes;
     private final ConcurrentHashMap<String, Identity> identities = new ConcurrentHashMap<>();
     private volatile List<String> assumers = List.of();
-    private final ConcurrentHashMap<String, PolicySource> managedSources = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ManagedKey, PolicySource> managedSources = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, List<ApiRoutes.Route>> routes = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, java.util.Set<String>> sources = new ConcurrentHashMap<>();
 
@@ -373,10 +373,14 @@ public final class AnalysisRun {
         return b.finish();
     }
 
+    /** A managed policy's default version, as identity policy or as permissions boundary. */
+    private record ManagedKey(PolicyType type, String arn, PolicyText document) {
+    }
+
     private PolicySource managedSource(ManagedPolicy policy, PolicyText document, PolicyType type) {
-        String key = type + "|" + policy.arn() + "|" + document.json().hashCode();
+        ManagedKey key = new ManagedKey(type, policy.arn(), document);
         PolicySource s = managedSources.get(key);
-        if (s == null || !s.text().equals(document)) {
+        if (s == null) {
             String label = type == PolicyType.PERMISSIONS_BOUNDARY ? policy.arn() + " (permissions boundary)" : policy.arn();
             s = source(label, type, policy.arn(), document);
             managedSources.put(key, s);

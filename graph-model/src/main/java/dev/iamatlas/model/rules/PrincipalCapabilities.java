@@ -57,17 +57,8 @@ public final class PrincipalCapabilities implements AccessRule {
         for (Capability c : capabilities) {
             Node node = c.node();
             ctx.reference(node);
-            java.util.function.Supplier<List<String>> notes = () -> {
-                List<String> n = new ArrayList<>();
-                n.add(describe(c));
-                n.addAll(identity.uncertainties());
-                return n;
-            };
-            java.util.function.Supplier<String> lead = () -> name + " can "
-                    + (c.service().equals("*") ? "" : c.service() + ": ") + c.edgeLabel() + " on " + c.shortResource()
-                    + " (" + c.level().displayName() + ")";
-            AccessEdge.Builder b = Edges.lazyChecked(EdgeType.CAN_PERFORM, subject, node.id(), c.status(), lead,
-                    () -> checks(identity, c, ctx.run()), notes)
+            AccessEdge.Builder b = Edges.lazyChecked(EdgeType.CAN_PERFORM, subject, node.id(), c.status(),
+                    new Explained(name, identity, c, ctx.run()))
                     .label(c.edgeLabel())
                     .attribute(AccessEdge.ACCESS_LEVEL, c.level().displayName())
                     .attribute(AccessEdge.ACTIONS, c.actionsText());
@@ -75,6 +66,28 @@ public final class PrincipalCapabilities implements AccessRule {
                 b.attribute(AccessEdge.ADMIN_EQUIVALENT, "true");
             }
             ctx.edge(b.build());
+        }
+    }
+
+    /** How a capability edge is explained, worked out when asked: one object per edge (a graph has many). */
+    private record Explained(String name, Identity identity, Capability c, AnalysisRun run) implements Edges.Deferred {
+        @Override
+        public String lead() {
+            return name + " can " + (c.service().equals("*") ? "" : c.service() + ": ") + c.edgeLabel() + " on "
+                    + c.shortResource() + " (" + c.level().displayName() + ")";
+        }
+
+        @Override
+        public List<Check> checks() {
+            return PrincipalCapabilities.checks(identity, c, run);
+        }
+
+        @Override
+        public List<String> notes() {
+            List<String> n = new ArrayList<>();
+            n.add(describe(c));
+            n.addAll(identity.uncertainties());
+            return n;
         }
     }
 

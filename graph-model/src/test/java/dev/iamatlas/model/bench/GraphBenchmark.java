@@ -23,11 +23,11 @@ import java.util.Locale;
  *
  * <p>Arguments: the account, {@code synth} (the {@code synth} generator's, default) or {@code stress}
  * ({@link StressAccount}), then the scales (default {@code 0.1 1 3}). {@code -Dbench.passes=N} sets the passes
- * (default 3), {@code -Dbench.verbose=true} prints every edit.
+ * (default 5), {@code -Dbench.verbose=true} prints every edit.
  */
 public final class GraphBenchmark {
     private static final boolean VERBOSE = Boolean.getBoolean("bench.verbose");
-    private static final int PASSES = Integer.getInteger("bench.passes", 3);
+    private static final int PASSES = Integer.getInteger("bench.passes", 5);
 
     private GraphBenchmark() {
     }
