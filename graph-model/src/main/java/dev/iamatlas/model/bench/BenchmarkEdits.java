@@ -23,7 +23,7 @@ import java.util.Objects;
 /**
  * The single-policy what-if edits the access-graph benchmark times, chosen from any account: API Gateway
  * permissions added and removed and a public one, inline policies, trust policies, a managed policy attached, and a
- * new default version of the least and of the most widely attached managed policy. Each edit changes one entity;
+ * new default version of the least, the second most and the most widely attached managed policy. Each edit changes one entity;
  * the kinds an account has nothing for (no functions, no managed policies) are left out.
  *
  * <p>Every pass of the benchmark applies the same edits to the same entities with other documents (another action
@@ -42,6 +42,7 @@ public final class BenchmarkEdits {
         TRUST_EXECUTION_ROLE("trust policy of an execution role"),
         ATTACH("attach a managed policy"),
         MANAGED_RARE("managed policy, least attached"),
+        MANAGED_SECOND("managed policy, second most attached"),
         MANAGED_POPULAR("managed policy, most attached");
 
         private final String label;
@@ -114,22 +115,20 @@ public final class BenchmarkEdits {
             Map<String, Integer> attached = attachments(account);
             List<ManagedPolicy> managed = account.iam().managedPolicies();
             if (!managed.isEmpty()) {
-                String rare = managed.get(0).arn();
-                String popular = managed.get(0).arn();
-                for (ManagedPolicy p : managed) {
-                    int n = attached.getOrDefault(p.arn(), 0);
-                    if (n < attached.getOrDefault(rare, 0)) {
-                        rare = p.arn();
-                    }
-                    if (n > attached.getOrDefault(popular, 0)) {
-                        popular = p.arn();
-                    }
-                }
+                // by attachments, most first; ties in snapshot order
+                List<String> ranked = new ArrayList<>();
+                managed.forEach(p -> ranked.add(p.arn()));
+                ranked.sort((a, b) -> Integer.compare(attached.getOrDefault(b, 0), attached.getOrDefault(a, 0)));
+                String popular = ranked.get(0);
+                String rare = ranked.get(ranked.size() - 1);
                 IamRole target = roles.get(roles.size() / 2);
                 if (!target.attachedPolicyArns().contains(rare)) {
                     out.add(new Labelled(Kind.ATTACH, new AttachManagedPolicy(target.arn(), rare)));
                 }
                 out.add(new Labelled(Kind.MANAGED_RARE, new SetManagedPolicyDocument(rare, read)));
+                if (ranked.size() > 2) {
+                    out.add(new Labelled(Kind.MANAGED_SECOND, new SetManagedPolicyDocument(ranked.get(1), read)));
+                }
                 out.add(new Labelled(Kind.MANAGED_POPULAR, new SetManagedPolicyDocument(popular, read)));
             }
         }

@@ -45,7 +45,8 @@ public final class AccessEngine {
     private List<List<String>> lastSubjects = List.of();
     private final Map<UnitKey, Map<String, UnitContext.Part>> units = new HashMap<>();
     private final Map<EntityKey, Set<PartRef>> readers = new HashMap<>();
-    private final Map<String, NodeSlot> slots = new HashMap<>();
+    /** Node declarations by node id; concurrent because workers look slots up while the merge adds some. */
+    private final Map<String, NodeSlot> slots = new java.util.concurrent.ConcurrentHashMap<>();
     private Set<String> assumers = new TreeSet<>();
 
     /** One unit: a rule and a subject. */
@@ -166,7 +167,7 @@ public final class AccessEngine {
                 tasks.add(new Task(new UnitKey(r, subject), null, false));
             }
         }
-        apply(execute(tasks), new HashSet<>(), new ArrayList<>(), new ArrayList<>(), new HashSet<>(), new HashSet<>());
+        runAndMerge(tasks, new HashSet<>(), new ArrayList<>(), new ArrayList<>(), new HashSet<>(), new HashSet<>());
         GraphWriter.of(graph).setNotes(graphNotes());
         return graph;
     }
@@ -267,7 +268,7 @@ public final class AccessEngine {
         List<AccessEdge> added = new ArrayList<>();
         Set<String> changedNodes = new HashSet<>();
         Set<String> rewired = new HashSet<>();
-        apply(execute(tasks), touched, removed, added, changedNodes, rewired);
+        runAndMerge(tasks, touched, removed, added, changedNodes, rewired);
         GraphWriter.of(graph).setNotes(graphNotes());
         for (List<AccessEdge> changedEdges : List.of(removed, added)) {
             for (AccessEdge e : changedEdges) {
@@ -411,8 +412,67 @@ public final class AccessEngine {
             Map<String, PartDiff> diffs) {
     }
 
-    private List<Result> execute(List<Task> tasks) {
-        return inPool(() -> tasks.parallelStream().map(this::run).collect(Collectors.toList()));
+    /**
+     * Runs the tasks on the workers and merges each result into the graph as soon as it and every earlier one are
+     * done, in task order (so the graph is the same whatever the timing): the sequential merge overlaps the units
+     * still running, where it used to wait for all of them. Workers take the tasks in order; each task's current
+     * parts are looked up first, since the merge changes them.
+     */
+    private void runAndMerge(List<Task> tasks, Set<String> touched, List<AccessEdge> removed, List<AccessEdge> added,
+            Set<String> changedNodes, Set<String> rewired) {
+        int n = tasks.size();
+        List<Map<String, UnitContext.Part>> currents = new ArrayList<>(n);
+        List<java.util.concurrent.CompletableFuture<Result>> results = new ArrayList<>(n);
+        for (Task t : tasks) {
+            currents.add(units.get(t.key));
+            results.add(new java.util.concurrent.CompletableFuture<>());
+        }
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable worker = () -> {
+            for (int i = next.getAndIncrement(); i < n && !stop.get(); i = next.getAndIncrement()) {
+                try {
+                    results.get(i).complete(run(tasks.get(i), currents.get(i)));
+                } catch (RuntimeException | Error e) {
+                    stop.set(true);
+                    results.get(i).completeExceptionally(e);
+                }
+            }
+        };
+        List<java.util.concurrent.ForkJoinTask<?>> workers = new ArrayList<>();
+        for (int w = Math.min(pool.getParallelism(), n); w > 0; w--) {
+            workers.add(pool.submit(worker));
+        }
+        GraphWriter writer = GraphWriter.of(graph);
+        try {
+            for (int i = 0; i < n; i++) {
+                merge(await(results.get(i)), writer, touched, removed, added, rewired);
+            }
+        } finally {
+            stop.set(true);
+            for (java.util.concurrent.ForkJoinTask<?> w : workers) {
+                w.quietlyJoin();
+            }
+        }
+        finish(writer, touched, added, changedNodes);
+    }
+
+    private static Result await(java.util.concurrent.CompletableFuture<Result> result) {
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("analysis interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new IllegalStateException(cause);
+        }
     }
 
     /** Runs {@code work} (a parallel stream) on the engine's workers and waits for it. */
@@ -431,9 +491,9 @@ public final class AccessEngine {
         }
     }
 
-    private Result run(Task task) {
+    private Result run(Task task, Map<String, UnitContext.Part> current) {
         if (task.remove) {
-            return new Result(task, null, units.get(task.key), Map.of());
+            return new Result(task, null, current, Map.of());
         }
         AccessRule rule = rules.get(task.key.rule());
         UnitContext ctx = new UnitContext(run);
@@ -446,11 +506,10 @@ public final class AccessEngine {
         } catch (RuntimeException e) {
             throw new IllegalStateException("rule " + rule.name() + " failed for " + task.key.subject() + ": " + e, e);
         }
-        // The units' parts are not written while units run, so each worker compares its parts with the ones they
-        // replace, and the sequential merge only applies the differences. The edges that stay take the new evidence
-        // here too: each edge belongs to one part, so no two workers touch the same edge, and nobody reads the graph
-        // during an update.
-        Map<String, UnitContext.Part> current = units.get(task.key);
+        // A unit's parts change only when its own result is merged, so the worker compares its parts with the ones
+        // they replace, and the sequential merge only applies the differences. The edges that stay take the new
+        // evidence here too: each edge belongs to one part, so no two threads touch the same edge, and neither the
+        // merge nor anything else reads an edge's evidence during an update.
         Map<String, PartDiff> diffs = Map.of();
         if (current != null) {
             diffs = new HashMap<>();
@@ -473,71 +532,75 @@ public final class AccessEngine {
     // ---- merging ----
 
     /**
-     * Puts the results of units into the graph. A part computed again is compared with the one it replaces: what it
+     * Puts one unit's result into the graph. A part computed again is compared with the one it replaces: what it
      * read is re-indexed only where it differs, its nodes are declared again only when their definitions differ, and
      * each of its edges that is the {@link AccessEdge#sameAs same} as before stays in the graph (explained as of the
      * new analysis) instead of being removed and added again. So an edit that re-runs many units changes the graph,
-     * and reports, only where their results changed.
+     * and reports, only where their results changed. New edges are only collected: {@link #finish} adds them once
+     * their nodes are in.
      *
      * @param touched ids of nodes whose declarations or edges changed (filled)
      * @param removed edges taken out of the graph (filled)
-     * @param added edges put into the graph (filled)
-     * @param changedNodes ids of nodes added, removed or redefined (filled)
+     * @param added edges to put into the graph (filled)
      * @param rewired ends of kept edges whose explanation changed (filled; detectors quote explanations)
      */
-    private void apply(List<Result> results, Set<String> touched, List<AccessEdge> removed, List<AccessEdge> added,
-            Set<String> changedNodes, Set<String> rewired) {
-        GraphWriter writer = GraphWriter.of(graph);
-        for (Result result : results) {
-            UnitKey key = result.task.key;
-            Map<String, UnitContext.Part> fresh = new LinkedHashMap<>();
-            if (result.context != null) {
-                for (Map.Entry<String, UnitContext.Part> e : result.context.parts().entrySet()) {
-                    if (result.task.parts != null && !result.task.parts.contains(e.getKey())) {
-                        continue;
-                    }
-                    if (!e.getValue().isEmpty()) {
-                        fresh.put(e.getKey(), e.getValue());
-                    }
-                }
-            }
-            Map<String, UnitContext.Part> current = result.current;
-            if (current == null) {
-                if (fresh.isEmpty()) {
+    private void merge(Result result, GraphWriter writer, Set<String> touched, List<AccessEdge> removed,
+            List<AccessEdge> added, Set<String> rewired) {
+        UnitKey key = result.task.key;
+        Map<String, UnitContext.Part> fresh = new LinkedHashMap<>();
+        if (result.context != null) {
+            for (Map.Entry<String, UnitContext.Part> e : result.context.parts().entrySet()) {
+                if (result.task.parts != null && !result.task.parts.contains(e.getKey())) {
                     continue;
                 }
-                current = new LinkedHashMap<>();
-                units.put(key, current);
-            }
-            Collection<String> replaced = result.task.parts == null ? new ArrayList<>(current.keySet()) : result.task.parts;
-            Map<String, UnitContext.Part> reconciled = new HashMap<>();
-            for (String partKey : replaced) {
-                UnitContext.Part old = current.remove(partKey);
-                if (old == null) {
-                    continue;
+                if (!e.getValue().isEmpty()) {
+                    fresh.put(e.getKey(), e.getValue());
                 }
-                PartRef ref = new PartRef(key, partKey);
-                UnitContext.Part next = fresh.get(partKey);
-                if (next == null) {
-                    removed.addAll(old.edges);
-                    retire(ref, old, writer, touched);
-                } else {
-                    reconciled.put(partKey, reconcile(ref, old, next, result.diffs.get(partKey), writer, touched, removed,
-                            added, rewired));
-                }
-            }
-            for (Map.Entry<String, UnitContext.Part> e : fresh.entrySet()) {
-                if (reconciled.containsKey(e.getKey())) {
-                    current.put(e.getKey(), reconciled.get(e.getKey()));
-                } else {
-                    current.put(e.getKey(), e.getValue());
-                    admit(new PartRef(key, e.getKey()), e.getValue(), added, touched);
-                }
-            }
-            if (current.isEmpty()) {
-                units.remove(key);
             }
         }
+        Map<String, UnitContext.Part> current = result.current;
+        if (current == null) {
+            if (fresh.isEmpty()) {
+                return;
+            }
+            current = new LinkedHashMap<>();
+            units.put(key, current);
+        }
+        Collection<String> replaced = result.task.parts == null ? new ArrayList<>(current.keySet()) : result.task.parts;
+        Map<String, UnitContext.Part> reconciled = new HashMap<>();
+        for (String partKey : replaced) {
+            UnitContext.Part old = current.remove(partKey);
+            if (old == null) {
+                continue;
+            }
+            PartRef ref = new PartRef(key, partKey);
+            UnitContext.Part next = fresh.get(partKey);
+            if (next == null) {
+                removed.addAll(old.edges);
+                retire(ref, old, writer, touched);
+            } else {
+                reconciled.put(partKey, reconcile(ref, old, next, result.diffs.get(partKey), writer, touched, removed,
+                        added, rewired));
+            }
+        }
+        for (Map.Entry<String, UnitContext.Part> e : fresh.entrySet()) {
+            if (reconciled.containsKey(e.getKey())) {
+                current.put(e.getKey(), reconciled.get(e.getKey()));
+            } else {
+                current.put(e.getKey(), e.getValue());
+                admit(new PartRef(key, e.getKey()), e.getValue(), added, touched);
+            }
+        }
+        if (current.isEmpty()) {
+            units.remove(key);
+        }
+    }
+
+    /**
+     * After every result is merged: puts the touched nodes' chosen definitions into the graph (or takes out those
+     * nobody declares any more), then the new edges.
+     */
+    private void finish(GraphWriter writer, Set<String> touched, List<AccessEdge> added, Set<String> changedNodes) {
         for (String id : touched) {
             NodeSlot slot = slots.get(id);
             Node before = graph.node(id).orElse(null);
