@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
  * help: a tool for developers, not part of the stable interface.
  */
 @Command(name = "bench", hidden = true, mixinStandardHelpOptions = true, description = "Developer benchmarks.",
-        subcommands = {BenchEvaluatorCommand.class, BenchLayoutCommand.class})
+        subcommands = {BenchEvaluatorCommand.class, BenchLayoutCommand.class, BenchGraphCommand.class})
 final class BenchCommand {
 }

@@ -172,8 +172,8 @@ public final class AnalysisSession implements AutoCloseable {
                     update.rewiredNodes());
             rerun = change.unitsRerun();
         }
-        long millis = (System.nanoTime() - start) / 1_000_000;
         ReachDiff diff = ReachDiff.of(update.removedEdges(), update.addedEdges(), change.added(), change.removed());
+        long millis = (System.nanoTime() - start) / 1_000_000;
         return new ChangeSet(description, diff, millis, update.unitsRecomputed(), rerun);
     }
 

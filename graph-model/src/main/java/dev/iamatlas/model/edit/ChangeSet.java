@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param description a line for the change list ("add permission apigw-prod to orders:live", "undo ...")
  * @param diff edges and findings added, removed and changed
- * @param millis how long the incremental re-analysis took (graph and findings)
+ * @param millis how long the re-analysis took: the graph, the findings and this change set's reach diff
  * @param unitsRerun how many rule units ran again
  * @param findingUnitsRerun how many detector units ran again
  */

@@ -2,6 +2,7 @@ package dev.iamatlas.model.edit;
 
 import dev.iamatlas.model.snapshot.AccountSnapshot;
 import dev.iamatlas.model.snapshot.ApiV2;
+import dev.iamatlas.model.snapshot.IamData;
 import dev.iamatlas.model.snapshot.IamGroup;
 import dev.iamatlas.model.snapshot.IamRole;
 import dev.iamatlas.model.snapshot.IamUser;
@@ -54,45 +55,58 @@ final class Entities {
     }
 
     static AccountSnapshot replace(AccountSnapshot s, LambdaFunction next) {
-        AccountSnapshot.Builder b = s.toBuilder();
-        replace(b.functions(), LambdaFunction::arn, next.arn(), next);
-        return b.build();
+        return new AccountSnapshot(s.metadata(), s.iam(), s.organization(),
+                replaced(s.functions(), LambdaFunction::arn, next.arn(), next), s.restApis(), s.apisV2(), s.gaps());
     }
 
     static AccountSnapshot replace(AccountSnapshot s, IamRole next) {
-        AccountSnapshot.Builder b = s.toBuilder();
-        replace(b.roles(), IamRole::arn, next.arn(), next);
-        return b.build();
+        IamData iam = s.iam();
+        return withIam(s, new IamData(iam.users(), iam.groups(), replaced(iam.roles(), IamRole::arn, next.arn(), next),
+                iam.managedPolicies()));
     }
 
     static AccountSnapshot replace(AccountSnapshot s, IamUser next) {
-        AccountSnapshot.Builder b = s.toBuilder();
-        replace(b.users(), IamUser::arn, next.arn(), next);
-        return b.build();
+        IamData iam = s.iam();
+        return withIam(s, new IamData(replaced(iam.users(), IamUser::arn, next.arn(), next), iam.groups(), iam.roles(),
+                iam.managedPolicies()));
     }
 
     static AccountSnapshot replace(AccountSnapshot s, IamGroup next) {
-        AccountSnapshot.Builder b = s.toBuilder();
-        replace(b.groups(), IamGroup::arn, next.arn(), next);
-        return b.build();
+        IamData iam = s.iam();
+        return withIam(s, new IamData(iam.users(), replaced(iam.groups(), IamGroup::arn, next.arn(), next), iam.roles(),
+                iam.managedPolicies()));
     }
 
     static AccountSnapshot replace(AccountSnapshot s, ManagedPolicy next) {
-        AccountSnapshot.Builder b = s.toBuilder();
-        replace(b.managedPolicies(), ManagedPolicy::arn, next.arn(), next);
-        return b.build();
+        IamData iam = s.iam();
+        return withIam(s, new IamData(iam.users(), iam.groups(), iam.roles(),
+                replaced(iam.managedPolicies(), ManagedPolicy::arn, next.arn(), next)));
     }
 
     static AccountSnapshot replace(AccountSnapshot s, RestApi next) {
-        AccountSnapshot.Builder b = s.toBuilder();
-        replace(b.restApis(), RestApi::id, next.id(), next);
-        return b.build();
+        return new AccountSnapshot(s.metadata(), s.iam(), s.organization(), s.functions(),
+                replaced(s.restApis(), RestApi::id, next.id(), next), s.apisV2(), s.gaps());
     }
 
     static AccountSnapshot replace(AccountSnapshot s, ApiV2 next) {
-        AccountSnapshot.Builder b = s.toBuilder();
-        replace(b.apisV2(), ApiV2::apiId, next.apiId(), next);
-        return b.build();
+        return new AccountSnapshot(s.metadata(), s.iam(), s.organization(), s.functions(), s.restApis(),
+                replaced(s.apisV2(), ApiV2::apiId, next.apiId(), next), s.gaps());
+    }
+
+    /**
+     * The snapshot with other IAM data and every other list shared (not copied): so the analysis can tell at once
+     * what an edit left alone.
+     */
+    private static AccountSnapshot withIam(AccountSnapshot s, IamData iam) {
+        return new AccountSnapshot(s.metadata(), iam, s.organization(), s.functions(), s.restApis(), s.apisV2(),
+                s.gaps());
+    }
+
+    /** A copy of {@code list} with the entity whose id is {@code wanted} replaced by {@code next}. */
+    private static <T> List<T> replaced(List<T> list, Function<T, String> id, String wanted, T next) {
+        List<T> copy = new java.util.ArrayList<>(list);
+        replace(copy, id, wanted, next);
+        return copy;
     }
 
     private static <T> void replace(List<T> list, Function<T, String> id, String wanted, T next) {

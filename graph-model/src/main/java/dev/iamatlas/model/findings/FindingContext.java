@@ -12,6 +12,8 @@ import dev.iamatlas.model.snapshot.LambdaFunction;
 import dev.iamatlas.model.snapshot.PolicyText;
 import dev.iamatlas.model.snapshot.RestApi;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -79,17 +81,32 @@ public final class FindingContext {
         return graph.node(id);
     }
 
-    /** Edges entering a node; recorded. */
-    public Set<AccessEdge> incoming(String id) {
+    /**
+     * Edges entering a node, sorted by id; recorded. Sorted so that what a detector reports does not depend on the
+     * order the edges were put into the graph (a full build and an incremental update put them in different orders).
+     * Linear-logarithmic in the node's degree.
+     */
+    public List<AccessEdge> incoming(String id) {
         adjacencyReads.add(id);
-        return graph.incoming(id);
+        return sorted(graph.incoming(id));
     }
 
-    /** Edges leaving a node; recorded. */
-    public Set<AccessEdge> outgoing(String id) {
+    /** Edges leaving a node, sorted by id; recorded. See {@link #incoming}. */
+    public List<AccessEdge> outgoing(String id) {
         adjacencyReads.add(id);
-        return graph.outgoing(id);
+        return sorted(graph.outgoing(id));
     }
+
+    private static List<AccessEdge> sorted(Set<AccessEdge> edges) {
+        if (edges.isEmpty()) {
+            return List.of();
+        }
+        AccessEdge[] out = edges.toArray(new AccessEdge[0]);
+        Arrays.sort(out, BY_ID);
+        return Arrays.asList(out);
+    }
+
+    private static final Comparator<AccessEdge> BY_ID = Comparator.comparing(AccessEdge::id);
 
     /** A function; recorded. */
     public LambdaFunction function(String arn) {

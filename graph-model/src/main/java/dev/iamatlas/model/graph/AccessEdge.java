@@ -18,7 +18,10 @@ import java.util.function.Supplier;
  *
  * <p>The evidence and the explanation are computed on first use and then kept: building the graph evaluates
  * requests on the evaluator's fast path and builds no evidence strings; asking an edge why is what runs the
- * explaining evaluation. Both are deterministic. Thread-safe.
+ * explaining evaluation. Both are deterministic. An edge that an edit leaves unchanged (same {@link #sameAs
+ * content}) stays in the graph as the same object and is explained as of the latest analysis: its evidence may cite
+ * other statements than before. Thread-safe for reading; only the engine changes an edge, while nobody reads the
+ * graph.
  */
 public final class AccessEdge {
 
@@ -66,11 +69,8 @@ public final class AccessEdge {
     private final String label;
     private final AttributeMap attributes;
     private final boolean derived;
-    private final Supplier<EdgeEvidence> evidenceSource;
-    private final Supplier<String> explanationSource;
-    private final java.util.function.Function<EdgeEvidence, String> explanationFromEvidence;
-    private volatile EdgeEvidence evidence;
-    private volatile String explanation;
+    /** How the evidence and explanation are worked out; replaced when the edge is kept across an edit. */
+    private volatile Why why;
 
     private AccessEdge(Builder b) {
         this.type = b.type;
@@ -81,14 +81,51 @@ public final class AccessEdge {
         this.label = b.label == null ? b.type.verb() : b.label;
         this.attributes = AttributeMap.of(b.attributes);
         this.derived = b.derived;
-        this.evidenceSource = b.evidence;
-        this.explanationSource = b.explanation;
-        this.explanationFromEvidence = b.explanationFromEvidence;
-        if (b.evidenceValue != null) {
-            this.evidence = b.evidenceValue;
+        this.why = new Why(label, b.evidence, b.explanation, b.explanationFromEvidence, b.evidenceValue,
+                b.explanationValue);
+    }
+
+    /**
+     * The sources of an edge's evidence and explanation, and both once computed. Immutable but for the two
+     * memoized results, so that a {@link #explanationNow() supplier} taken from an edge keeps answering for the
+     * analysis it was taken in.
+     */
+    private static final class Why {
+        private final String label;
+        private final Supplier<EdgeEvidence> evidenceSource;
+        private final Supplier<String> explanationSource;
+        private final java.util.function.Function<EdgeEvidence, String> explanationFromEvidence;
+        private volatile EdgeEvidence evidence;
+        private volatile String explanation;
+
+        Why(String label, Supplier<EdgeEvidence> evidenceSource, Supplier<String> explanationSource,
+                java.util.function.Function<EdgeEvidence, String> explanationFromEvidence, EdgeEvidence evidence,
+                String explanation) {
+            this.label = label;
+            this.evidenceSource = evidenceSource;
+            this.explanationSource = explanationSource;
+            this.explanationFromEvidence = explanationFromEvidence;
+            this.evidence = evidence;
+            this.explanation = explanation;
         }
-        if (b.explanationValue != null) {
-            this.explanation = b.explanationValue;
+
+        String explanation() {
+            String e = explanation;
+            if (e == null) {
+                e = explanationFromEvidence != null ? explanationFromEvidence.apply(evidence())
+                        : explanationSource == null ? label : explanationSource.get();
+                explanation = e;
+            }
+            return e;
+        }
+
+        EdgeEvidence evidence() {
+            EdgeEvidence e = evidence;
+            if (e == null) {
+                e = evidenceSource == null ? EdgeEvidence.NONE : evidenceSource.get();
+                evidence = e;
+            }
+            return e;
         }
     }
 
@@ -163,23 +200,32 @@ public final class AccessEdge {
      * aws:SourceArn matches arn:aws:execute-api:...". Computed on first use.
      */
     public String explanation() {
-        String e = explanation;
-        if (e == null) {
-            e = explanationFromEvidence != null ? explanationFromEvidence.apply(evidence())
-                    : explanationSource == null ? label : explanationSource.get();
-            explanation = e;
-        }
-        return e;
+        return why.explanation();
     }
 
     /** The evidence: requests evaluated and notes. Computed on first use (runs the explaining evaluation). */
     public EdgeEvidence evidence() {
-        EdgeEvidence e = evidence;
-        if (e == null) {
-            e = evidenceSource == null ? EdgeEvidence.NONE : evidenceSource.get();
-            evidence = e;
-        }
-        return e;
+        return why.evidence();
+    }
+
+    /**
+     * The explanation as the edge stands now, computed when first asked for. An edge that an edit leaves unchanged
+     * stays in the graph and takes the explanation of the new analysis (see {@link #adopt}); this supplier keeps
+     * giving the one of the analysis it was taken in.
+     */
+    public Supplier<String> explanationNow() {
+        Why w = why;
+        return w::explanation;
+    }
+
+    /**
+     * Takes the evidence and explanation of {@code newer}, an edge of a later analysis that is {@link #sameAs} this
+     * one: the graph keeps this object (and its place among its nodes' edges) and explains it as of the later
+     * analysis. Only the analysis engine calls this, through {@link GraphWriter}, once it has compared the two.
+     */
+    void adopt(AccessEdge newer) {
+        assert sameAs(newer) : "edge " + newer + " differs from " + this;
+        this.why = newer.why;
     }
 
     /**

@@ -15,14 +15,17 @@ import java.util.stream.Collectors;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.AsSubgraph;
 import org.jgrapht.graph.AsUnmodifiableGraph;
-import org.jgrapht.graph.DirectedPseudograph;
+import org.jgrapht.graph.AbstractBaseGraph;
+import org.jgrapht.graph.DefaultGraphSpecificsStrategy;
+import org.jgrapht.graph.DefaultGraphType;
+import org.jgrapht.graph.EdgeSetFactory;
 import org.jgrapht.graph.EdgeReversedGraph;
 import org.jgrapht.graph.MaskSubgraph;
 
 /**
  * Who can reach what: a directed multigraph of {@link Node}s (value keys: ARNs and synthetic caller ids) and
- * {@link AccessEdge}s (identity objects carrying type, status and evidence), wrapping a JGraphT
- * {@link DirectedPseudograph}. Several edges may join the same two nodes (two rules, two reasons); self-loops are
+ * {@link AccessEdge}s (identity objects carrying type, status and evidence), wrapping a JGraphT directed
+ * pseudograph. Several edges may join the same two nodes (two rules, two reasons); self-loops are
  * allowed (a role that trusts itself).
  *
  * <p>Read access is for everyone: lookups by id, incoming and outgoing edges, and views instead of copies —
@@ -39,11 +42,37 @@ import org.jgrapht.graph.MaskSubgraph;
 public final class AccessGraph {
     private final String accountId;
     private final String partition;
-    private final DirectedPseudograph<Node, AccessEdge> graph = new DirectedPseudograph<>(null, null, false);
+    private final Graph<Node, AccessEdge> graph = new Pseudograph();
     private final Graph<Node, AccessEdge> unmodifiable = new AsUnmodifiableGraph<>(graph);
     private final Map<String, Node> nodesById = new HashMap<>();
     private final Map<String, AccessEdge> edgesById = new HashMap<>();
     private final List<String> notes = new ArrayList<>();
+
+    /**
+     * JGraphT's directed pseudograph (several edges between two nodes, self-loops), with the edges of each node in an
+     * {@link EdgeSet}: removing an edge from a hub is constant time, not linear in the hub's degree. Without JGraphT's
+     * index of the edges between each pair of nodes (its "fast lookup"): nothing here asks for the edges between two
+     * given nodes (a node's edges are what the queries, detectors and exporters walk), and keeping that index would
+     * cost a map entry per edge and a lookup per edge added or removed.
+     */
+    private static final class Pseudograph extends AbstractBaseGraph<Node, AccessEdge> {
+        private static final long serialVersionUID = 1L;
+
+        Pseudograph() {
+            super(null, null, new DefaultGraphType.Builder().directed().allowMultipleEdges(true).allowSelfLoops(true)
+                    .weighted(false).build(), new HubFriendlyStrategy());
+        }
+    }
+
+    /** JGraphT's default specifics, with {@link EdgeSet}s. */
+    private static final class HubFriendlyStrategy extends DefaultGraphSpecificsStrategy<Node, AccessEdge> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public EdgeSetFactory<Node, AccessEdge> getEdgeSetFactory() {
+            return vertex -> new EdgeSet<>();
+        }
+    }
 
     /**
      * An empty graph for one account.
@@ -225,8 +254,7 @@ public final class AccessGraph {
 
     /** Removes an edge; nothing when absent. */
     void removeEdge(AccessEdge edge) {
-        if (edgesById.get(edge.id()) == edge) {
-            edgesById.remove(edge.id());
+        if (edgesById.remove(edge.id(), edge)) {
             graph.removeEdge(edge);
         }
     }

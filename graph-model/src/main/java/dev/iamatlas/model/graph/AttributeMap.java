@@ -32,7 +32,8 @@ final class AttributeMap extends AbstractMap<String, String> implements SortedMa
         if (map.isEmpty()) {
             return EMPTY;
         }
-        TreeMap<String, String> sorted = new TreeMap<>(map);
+        SortedMap<String, String> sorted = map instanceof TreeMap<String, String> t && t.comparator() == null ? t
+                : new TreeMap<>(map);
         String[] k = new String[sorted.size()];
         String[] v = new String[sorted.size()];
         int i = 0;
@@ -46,7 +47,7 @@ final class AttributeMap extends AbstractMap<String, String> implements SortedMa
 
     /** Whether the two maps hold the same entries (cheaper than {@link #equals} between two attribute maps). */
     boolean sameAs(AttributeMap other) {
-        return Arrays.equals(keys, other.keys) && Arrays.equals(values, other.values);
+        return this == other || Arrays.equals(keys, other.keys) && Arrays.equals(values, other.values);
     }
 
     @Override

@@ -43,6 +43,16 @@ public final class GraphWriter {
         graph.removeEdge(edge);
     }
 
+    /**
+     * Keeps {@code kept}, an edge of the graph, in place of {@code newer}, an edge with the same content from a later
+     * analysis ({@link AccessEdge#sameAs}: the caller has compared them): {@code kept} takes {@code newer}'s evidence
+     * and explanation. Constant time, where removing one edge and adding the other is linear in the degree of their
+     * nodes.
+     */
+    public void keep(AccessEdge kept, AccessEdge newer) {
+        Objects.requireNonNull(kept, "kept").adopt(Objects.requireNonNull(newer, "newer"));
+    }
+
     /** Replaces the graph-level notes. */
     public void setNotes(List<String> notes) {
         graph.setNotes(notes);

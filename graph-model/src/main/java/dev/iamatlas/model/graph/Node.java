@@ -160,7 +160,7 @@ public final class Node {
 
     /** Whether every field, not only the id, equals {@code other}'s. */
     public boolean sameDefinition(Node other) {
-        return other != null && id.equals(other.id) && kind == other.kind && label.equals(other.label)
+        return this == other || other != null && id.equals(other.id) && kind == other.kind && label.equals(other.label)
                 && Objects.equals(arn, other.arn) && Objects.equals(account, other.account)
                 && Objects.equals(region, other.region) && Objects.equals(groupId, other.groupId)
                 && attributes.sameAs(other.attributes);

@@ -2,9 +2,9 @@ package dev.iamatlas.model.rules;
 
 import dev.iamatlas.model.graph.AccessEdge;
 import dev.iamatlas.model.graph.AccessGraph;
-import dev.iamatlas.model.graph.EdgeType;
 import dev.iamatlas.model.graph.GraphWriter;
 import dev.iamatlas.model.graph.Node;
+import dev.iamatlas.model.policy.ResourcePattern;
 import dev.iamatlas.model.snapshot.AccountSnapshot;
 import dev.iamatlas.model.snapshot.ScanGap;
 import java.util.ArrayList;
@@ -45,7 +45,8 @@ public final class AccessEngine {
     private List<List<String>> lastSubjects = List.of();
     private final Map<UnitKey, Map<String, UnitContext.Part>> units = new HashMap<>();
     private final Map<EntityKey, Set<PartRef>> readers = new HashMap<>();
-    private final Map<String, NodeSlot> slots = new HashMap<>();
+    /** Node declarations by node id; concurrent because workers look slots up while the merge adds some. */
+    private final Map<String, NodeSlot> slots = new java.util.concurrent.ConcurrentHashMap<>();
     private Set<String> assumers = new TreeSet<>();
 
     /** One unit: a rule and a subject. */
@@ -74,7 +75,8 @@ public final class AccessEngine {
      *
      * @param changedEntities the snapshot entities that differ
      * @param changedNodes ids of nodes added, removed, or whose definition (label, attributes, ...) changed
-     * @param rewiredNodes ids of nodes that gained or lost an edge, or one of whose edges changed
+     * @param rewiredNodes ids of nodes that gained or lost an edge, or one of whose edges changed (content or
+     *     explanation); may include a few more (the ends of an edge that moved unchanged from one unit to another)
      * @param removedEdges edges taken out of the graph (some may have come back with the same id and content)
      * @param addedEdges edges put in
      * @param unitsRecomputed how many units ran again
@@ -165,7 +167,7 @@ public final class AccessEngine {
                 tasks.add(new Task(new UnitKey(r, subject), null, false));
             }
         }
-        apply(execute(tasks), new HashSet<>(), new ArrayList<>(), new ArrayList<>(), new HashSet<>());
+        runAndMerge(tasks, new HashSet<>(), new ArrayList<>(), new ArrayList<>(), new HashSet<>(), new HashSet<>());
         GraphWriter.of(graph).setNotes(graphNotes());
         return graph;
     }
@@ -187,16 +189,19 @@ public final class AccessEngine {
         }
         SnapshotIndex before = index;
         AnalysisRun previousRun = run;
-        index = new SnapshotIndex(snapshot);
+        index = new SnapshotIndex(before, snapshot);
         run = new AnalysisRun(index, services);
         Set<EntityKey> changed = SnapshotChanges.between(before, index);
         Set<String> affectedPrincipals = affectedPrincipals(changed, before, index);
         Set<String> assumerDelta = new TreeSet<>();
         if (!affectedPrincipals.isEmpty()) {
             Set<String> next = new TreeSet<>(assumers);
+            // Builds each affected principal's identity (which its units then reuse), on every worker.
+            Set<String> specific = inPool(() -> affectedPrincipals.parallelStream().filter(this::specificAssumer)
+                    .collect(Collectors.toSet()));
             for (String p : affectedPrincipals) {
                 boolean was = assumers.contains(p);
-                boolean is = specificAssumer(p);
+                boolean is = specific.contains(p);
                 if (is) {
                     next.add(p);
                 } else {
@@ -244,17 +249,7 @@ public final class AccessEngine {
             }
         }
         if (!assumerDelta.isEmpty()) {
-            // A principal that can assume some roles is a part of every unit that considers all such principals; when
-            // it joins, leaves or its policies change, only those parts run again.
-            for (PartRef ref : readers.getOrDefault(EntityKey.ASSUMERS, Set.of())) {
-                Task task = work.get(ref.unit());
-                if (task != null && (task.remove || task.parts == null)) {
-                    continue;
-                }
-                Set<String> parts = task == null ? new TreeSet<>() : task.parts;
-                parts.addAll(assumerDelta);
-                work.put(ref.unit(), new Task(ref.unit(), parts, false));
-            }
+            planAssumerParts(work, assumerDelta, previousRun);
         }
         Set<String> touched = new HashSet<>();
         List<Task> tasks = new ArrayList<>(work.values());
@@ -265,9 +260,63 @@ public final class AccessEngine {
         List<AccessEdge> removed = new ArrayList<>();
         List<AccessEdge> added = new ArrayList<>();
         Set<String> changedNodes = new HashSet<>();
-        apply(execute(tasks), touched, removed, added, changedNodes);
+        Set<String> rewired = new HashSet<>();
+        runAndMerge(tasks, touched, removed, added, changedNodes, rewired);
         GraphWriter.of(graph).setNotes(graphNotes());
-        return new Update(changed, changedNodes, rewired(removed, added), removed, added, tasks.size(), parts, false);
+        for (List<AccessEdge> changedEdges : List.of(removed, added)) {
+            for (AccessEdge e : changedEdges) {
+                rewired.add(e.sourceId());
+                rewired.add(e.targetId());
+            }
+        }
+        return new Update(changed, changedNodes, rewired, removed, added, tasks.size(), parts, false);
+    }
+
+    /**
+     * A principal that can assume some roles is a part of the units that consider every such principal (roles that
+     * trust their own account, see {@link EntityKey#ASSUMERS}), but its part holds something only in the units of the
+     * roles its {@code sts:AssumeRole} statements can name ({@link AnalysisRun#assumersOf}). When it joins, leaves or
+     * its policies change, its part runs again in the units of the roles it could name before or can name now, and
+     * nowhere else: in the other units it was no candidate and still is none. Linear in the changed principals'
+     * Resource entries, times the units for wildcard entries.
+     */
+    private void planAssumerParts(Map<UnitKey, Task> work, Set<String> assumerDelta, AnalysisRun previousRun) {
+        Map<String, List<UnitKey>> bySubject = new HashMap<>();
+        for (PartRef ref : readers.getOrDefault(EntityKey.ASSUMERS, Set.of())) {
+            bySubject.computeIfAbsent(ref.unit().subject(), k -> new ArrayList<>(1)).add(ref.unit());
+        }
+        for (String principal : assumerDelta) {
+            List<ResourcePattern> named = new ArrayList<>(previousRun.assumeRoleResources(principal));
+            named.addAll(run.assumeRoleResources(principal));
+            for (ResourcePattern resource : named) {
+                if (AnalysisRun.namesExactly(resource)) {
+                    for (UnitKey unit : bySubject.getOrDefault(resource.text(), List.of())) {
+                        addPart(work, unit, principal);
+                    }
+                    continue;
+                }
+                for (Map.Entry<String, List<UnitKey>> e : bySubject.entrySet()) {
+                    if (resource.template().hasVariables() || resource.matches(e.getKey())) {
+                        for (UnitKey unit : e.getValue()) {
+                            addPart(work, unit, principal);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Adds one part to a unit's task, unless the whole unit runs or goes anyway. */
+    private static void addPart(Map<UnitKey, Task> work, UnitKey unit, String part) {
+        Task task = work.get(unit);
+        if (task != null && (task.remove || task.parts == null)) {
+            return;
+        }
+        Set<String> parts = task == null ? new TreeSet<>() : task.parts;
+        parts.add(part);
+        if (task == null) {
+            work.put(unit, new Task(unit, parts, false));
+        }
     }
 
     /**
@@ -347,12 +396,82 @@ public final class AccessEngine {
     private record Task(UnitKey key, Set<String> parts, boolean remove) {
     }
 
-    private record Result(Task task, UnitContext context) {
+    /**
+     * A unit's new parts, and for each one that replaces a part in the graph, how it differs.
+     *
+     * @param current the unit's parts in the graph (as the worker found them), or null
+     */
+    private record Result(Task task, UnitContext context, Map<String, UnitContext.Part> current,
+            Map<String, PartDiff> diffs) {
     }
 
-    private List<Result> execute(List<Task> tasks) {
+    /**
+     * Runs the tasks on the workers and merges each result into the graph as soon as it and every earlier one are
+     * done, in task order (so the graph is the same whatever the timing): the sequential merge overlaps the units
+     * still running, where it used to wait for all of them. Workers take the tasks in order; each task's current
+     * parts are looked up first, since the merge changes them.
+     */
+    private void runAndMerge(List<Task> tasks, Set<String> touched, List<AccessEdge> removed, List<AccessEdge> added,
+            Set<String> changedNodes, Set<String> rewired) {
+        int n = tasks.size();
+        List<Map<String, UnitContext.Part>> currents = new ArrayList<>(n);
+        List<java.util.concurrent.CompletableFuture<Result>> results = new ArrayList<>(n);
+        for (Task t : tasks) {
+            currents.add(units.get(t.key));
+            results.add(new java.util.concurrent.CompletableFuture<>());
+        }
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Runnable worker = () -> {
+            for (int i = next.getAndIncrement(); i < n && !stop.get(); i = next.getAndIncrement()) {
+                try {
+                    results.get(i).complete(run(tasks.get(i), currents.get(i)));
+                } catch (RuntimeException | Error e) {
+                    stop.set(true);
+                    results.get(i).completeExceptionally(e);
+                }
+            }
+        };
+        List<java.util.concurrent.ForkJoinTask<?>> workers = new ArrayList<>();
+        for (int w = Math.min(pool.getParallelism(), n); w > 0; w--) {
+            workers.add(pool.submit(worker));
+        }
+        GraphWriter writer = GraphWriter.of(graph);
         try {
-            return pool.submit(() -> tasks.parallelStream().map(this::run).collect(Collectors.toList())).get();
+            for (int i = 0; i < n; i++) {
+                merge(await(results.get(i)), writer, touched, removed, added, rewired);
+            }
+        } finally {
+            stop.set(true);
+            for (java.util.concurrent.ForkJoinTask<?> w : workers) {
+                w.quietlyJoin();
+            }
+        }
+        finish(writer, touched, added, changedNodes);
+    }
+
+    private static Result await(java.util.concurrent.CompletableFuture<Result> result) {
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("analysis interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+
+    /** Runs {@code work} (a parallel stream) on the engine's workers and waits for it. */
+    private <T> T inPool(java.util.concurrent.Callable<T> work) {
+        try {
+            return pool.submit(work).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("analysis interrupted", e);
@@ -365,9 +484,9 @@ public final class AccessEngine {
         }
     }
 
-    private Result run(Task task) {
+    private Result run(Task task, Map<String, UnitContext.Part> current) {
         if (task.remove) {
-            return new Result(task, null);
+            return new Result(task, null, current, Map.of());
         }
         AccessRule rule = rules.get(task.key.rule());
         UnitContext ctx = new UnitContext(run);
@@ -380,71 +499,101 @@ public final class AccessEngine {
         } catch (RuntimeException e) {
             throw new IllegalStateException("rule " + rule.name() + " failed for " + task.key.subject() + ": " + e, e);
         }
-        return new Result(task, ctx);
+        // A unit's parts change only when its own result is merged, so the worker compares its parts with the ones
+        // they replace, and the sequential merge only applies the differences. The edges that stay take the new
+        // evidence here too: each edge belongs to one part, so no two threads touch the same edge, and neither the
+        // merge nor anything else reads an edge's evidence during an update.
+        Map<String, PartDiff> diffs = Map.of();
+        if (current != null) {
+            diffs = new HashMap<>();
+            GraphWriter writer = GraphWriter.of(graph);
+            for (Map.Entry<String, UnitContext.Part> e : ctx.parts().entrySet()) {
+                UnitContext.Part old = current.get(e.getKey());
+                if (old != null && !e.getValue().isEmpty() && (task.parts == null || task.parts.contains(e.getKey()))) {
+                    PartDiff diff = new PartDiff(old, e.getValue());
+                    diff.resolveSlots(slots::get);
+                    for (int i = 0; i < diff.kept.size(); i++) {
+                        writer.keep(diff.kept.get(i), diff.keptNewer.get(i));
+                    }
+                    diffs.put(e.getKey(), diff);
+                }
+            }
+        }
+        return new Result(task, ctx, current, diffs);
     }
 
     // ---- merging ----
 
     /**
-     * The endpoints of edges that really changed: gone, new, or back with different content (the explanation
-     * counts: detectors quote it).
+     * Puts one unit's result into the graph. A part computed again is compared with the one it replaces: what it
+     * read is re-indexed only where it differs, its nodes are declared again only when their definitions differ, and
+     * each of its edges that is the {@link AccessEdge#sameAs same} as before stays in the graph (explained as of the
+     * new analysis) instead of being removed and added again. So an edit that re-runs many units changes the graph,
+     * and reports, only where their results changed. New edges are only collected: {@link #finish} adds them once
+     * their nodes are in.
+     *
+     * @param touched ids of nodes whose declarations or edges changed (filled)
+     * @param removed edges taken out of the graph (filled)
+     * @param added edges to put into the graph (filled)
+     * @param rewired ends of kept edges whose explanation changed (filled; detectors quote explanations)
      */
-    private static Set<String> rewired(List<AccessEdge> removed, List<AccessEdge> added) {
-        Map<String, AccessEdge> was = new HashMap<>();
-        removed.forEach(e -> was.put(e.id(), e));
-        Set<String> out = new HashSet<>();
-        Set<String> kept = new HashSet<>();
-        for (AccessEdge e : added) {
-            AccessEdge old = was.get(e.id());
-            // No finding quotes a capability edge's explanation (finding paths end at roles), and computing it would
-            // build the lazy evidence of every capability of every principal an edit touched.
-            if (old != null && old.sameAs(e)
-                    && (e.type() == EdgeType.CAN_PERFORM || old.explanation().equals(e.explanation()))) {
-                kept.add(e.id());
+    private void merge(Result result, GraphWriter writer, Set<String> touched, List<AccessEdge> removed,
+            List<AccessEdge> added, Set<String> rewired) {
+        UnitKey key = result.task.key;
+        Map<String, UnitContext.Part> fresh = new LinkedHashMap<>();
+        if (result.context != null) {
+            for (Map.Entry<String, UnitContext.Part> e : result.context.parts().entrySet()) {
+                if (result.task.parts != null && !result.task.parts.contains(e.getKey())) {
+                    continue;
+                }
+                if (!e.getValue().isEmpty()) {
+                    fresh.put(e.getKey(), e.getValue());
+                }
+            }
+        }
+        Map<String, UnitContext.Part> current = result.current;
+        if (current == null) {
+            if (fresh.isEmpty()) {
+                return;
+            }
+            current = new LinkedHashMap<>();
+            units.put(key, current);
+        }
+        Collection<String> replaced = result.task.parts == null ? new ArrayList<>(current.keySet()) : result.task.parts;
+        Map<String, UnitContext.Part> reconciled = new HashMap<>();
+        for (String partKey : replaced) {
+            UnitContext.Part old = current.remove(partKey);
+            if (old == null) {
+                continue;
+            }
+            PartRef ref = new PartRef(key, partKey);
+            UnitContext.Part next = fresh.get(partKey);
+            if (next == null) {
+                removed.addAll(old.edges);
+                retire(ref, old, writer, touched);
             } else {
-                out.add(e.sourceId());
-                out.add(e.targetId());
+                reconciled.put(partKey, reconcile(ref, old, next, result.diffs.get(partKey), writer, touched, removed,
+                        added, rewired));
             }
         }
-        for (AccessEdge e : removed) {
-            if (!kept.contains(e.id())) {
-                out.add(e.sourceId());
-                out.add(e.targetId());
+        for (Map.Entry<String, UnitContext.Part> e : fresh.entrySet()) {
+            if (reconciled.containsKey(e.getKey())) {
+                current.put(e.getKey(), reconciled.get(e.getKey()));
+            } else {
+                current.put(e.getKey(), e.getValue());
+                admit(new PartRef(key, e.getKey()), e.getValue(), added, touched);
             }
         }
-        return out;
+        if (current.isEmpty()) {
+            units.remove(key);
+        }
     }
 
-    private void apply(List<Result> results, Set<String> touched, List<AccessEdge> removed, List<AccessEdge> added,
-            Set<String> changedNodes) {
-        GraphWriter writer = GraphWriter.of(graph);
-        for (Result result : results) {
-            UnitKey key = result.task.key;
-            Map<String, UnitContext.Part> current = units.computeIfAbsent(key, k -> new LinkedHashMap<>());
-            Collection<String> replaced = result.task.parts == null ? new ArrayList<>(current.keySet()) : result.task.parts;
-            for (String partKey : replaced) {
-                UnitContext.Part old = current.remove(partKey);
-                if (old != null) {
-                    removed.addAll(old.edges);
-                    retire(new PartRef(key, partKey), old, writer, touched);
-                }
-            }
-            if (result.context != null) {
-                for (Map.Entry<String, UnitContext.Part> e : result.context.parts().entrySet()) {
-                    if (result.task.parts != null && !result.task.parts.contains(e.getKey())) {
-                        continue;
-                    }
-                    if (e.getValue().isEmpty()) {
-                        continue;
-                    }
-                    current.put(e.getKey(), e.getValue());
-                    admit(new PartRef(key, e.getKey()), e.getValue(), added, touched);
-                }
-            }
-            if (current.isEmpty()) {
-                units.remove(key);
-            }
-        }
+    /**
+     * After every result is merged: puts the touched nodes' chosen definitions into the graph (or takes out those
+     * nobody declares any more), then the new edges.
+     */
+    private void finish(GraphWriter writer, Set<String> touched, List<AccessEdge> added, Set<String> changedNodes) {
         for (String id : touched) {
             NodeSlot slot = slots.get(id);
             Node before = graph.node(id).orElse(null);
@@ -467,6 +616,88 @@ public final class AccessEngine {
         }
     }
 
+    /**
+     * Replaces {@code old}, a part in the graph, by {@code next}, the same part computed again, applying only what
+     * {@code diff} (worked out by the worker, which also let the kept edges take the new evidence) says differs.
+     * Linear in the differences.
+     *
+     * @return the part to keep: {@code old} itself when only its edges' evidence changed, else {@code next}
+     */
+    private UnitContext.Part reconcile(PartRef ref, UnitContext.Part old, UnitContext.Part next, PartDiff diff,
+            GraphWriter writer, Set<String> touched, List<AccessEdge> removed, List<AccessEdge> added,
+            Set<String> rewired) {
+        rewired.addAll(diff.rewired);
+        if (diff.unchanged()) {
+            return old; // its kept edges already took the new evidence
+        }
+        if (diff.sameReads) {
+            next.reads = old.reads;
+        } else {
+            for (EntityKey read : old.reads) {
+                if (!next.reads.contains(read)) {
+                    unregister(ref, read);
+                }
+            }
+            for (EntityKey read : next.reads) {
+                if (!old.reads.contains(read)) {
+                    readers.computeIfAbsent(read, k -> new HashSet<>()).add(ref);
+                }
+            }
+        }
+        next.owned = redeclare(diff.owned, diff.ownedOut, diff.ownedOutSlots, diff.ownedIn, diff.ownedInSlots, true,
+                touched);
+        next.references = redeclare(diff.references, diff.referencesOut, diff.referencesOutSlots, diff.referencesIn,
+                diff.referencesInSlots, false, touched);
+        for (AccessEdge gone : diff.dropped) {
+            writer.removeEdge(gone);
+            removed.add(gone);
+            touched.add(gone.sourceId());
+            touched.add(gone.targetId());
+        }
+        for (AccessEdge e : diff.fresh) {
+            added.add(e);
+            touched.add(e.sourceId());
+            touched.add(e.targetId());
+        }
+        next.edges = diff.edges;
+        next.freeze();
+        return next;
+    }
+
+    /**
+     * Withdraws the declarations {@code out} and counts the new ones at positions {@code in} of {@code nodes}, in the
+     * slots the worker found for them ({@code null}: none yet).
+     */
+    private List<Node> redeclare(List<Node> nodes, List<Node> out, List<NodeSlot> outSlots, List<Integer> in,
+            List<NodeSlot> inSlots, boolean authority, Set<String> touched) {
+        for (int i = 0; i < out.size(); i++) {
+            Node n = out.get(i);
+            outSlots.get(i).remove(n, authority);
+            touched.add(n.id());
+        }
+        for (int k = 0; k < in.size(); k++) {
+            int i = in.get(k);
+            Node n = nodes.get(i);
+            NodeSlot slot = inSlots.get(k);
+            if (slot == null) {
+                slot = slots.computeIfAbsent(n.id(), id -> new NodeSlot());
+            }
+            nodes.set(i, slot.add(n, authority));
+            touched.add(n.id());
+        }
+        return nodes;
+    }
+
+    private void unregister(PartRef ref, EntityKey read) {
+        Set<PartRef> set = readers.get(read);
+        if (set != null) {
+            set.remove(ref);
+            if (set.isEmpty()) {
+                readers.remove(read);
+            }
+        }
+    }
+
     private void retire(PartRef ref, UnitContext.Part part, GraphWriter writer, Set<String> touched) {
         for (AccessEdge edge : part.edges) {
             writer.removeEdge(edge);
@@ -474,13 +705,7 @@ public final class AccessEngine {
             touched.add(edge.targetId());
         }
         for (EntityKey read : part.reads) {
-            Set<PartRef> set = readers.get(read);
-            if (set != null) {
-                set.remove(ref);
-                if (set.isEmpty()) {
-                    readers.remove(read);
-                }
-            }
+            unregister(ref, read);
         }
         for (Node n : part.owned) {
             slots.get(n.id()).remove(n, true);
@@ -515,7 +740,7 @@ public final class AccessEngine {
     }
 
     /** The declarations of one node: the authority's definition wins over references; ties broken by content. */
-    private static final class NodeSlot {
+    static final class NodeSlot {
         private final List<Node> owned = new ArrayList<>(1);
         private final List<Integer> ownedCounts = new ArrayList<>(1);
         private final List<Node> refs = new ArrayList<>(1);

@@ -46,7 +46,7 @@ public final class AnalysisRun {
     private final List<String> orgNotes;
     private final ConcurrentHashMap<String, Identity> identities = new ConcurrentHashMap<>();
     private volatile List<String> assumers = List.of();
-    private final ConcurrentHashMap<String, PolicySource> managedSources = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ManagedKey, PolicySource> managedSources = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, List<ApiRoutes.Route>> routes = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, java.util.Set<String>> sources = new ConcurrentHashMap<>();
 
@@ -236,6 +236,35 @@ public final class AnalysisRun {
         return index.candidates(roleArn);
     }
 
+    /**
+     * The Resource entries of a principal's Allow statements that may allow {@code sts:AssumeRole}: the roles it may
+     * be able to assume. Empty when there is no such principal.
+     */
+    List<dev.iamatlas.model.policy.ResourcePattern> assumeRoleResources(String principal) {
+        Identity identity = identity(principal);
+        if (identity == null) {
+            return List.of();
+        }
+        List<dev.iamatlas.model.policy.ResourcePattern> out = new ArrayList<>();
+        for (PolicySource p : identity.policies()) {
+            if (!p.parsed().valid()) {
+                continue;
+            }
+            for (dev.iamatlas.model.policy.Statement s : p.parsed().document().statements()) {
+                if (s.effect() == dev.iamatlas.model.policy.Effect.ALLOW
+                        && ParsedPolicy.mayAllowAction(s, "sts:assumerole") && s.resource() != null) {
+                    out.addAll(s.resource());
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Whether a Resource entry names one ARN (no wildcard, no variable): it matches that text only. */
+    static boolean namesExactly(dev.iamatlas.model.policy.ResourcePattern r) {
+        return !r.template().hasVariables() && !r.text().contains("*") && !r.text().contains("?");
+    }
+
     /** Assumers by the roles their AssumeRole statements name. */
     private static final class AssumerIndex {
         private final Map<String, List<dev.iamatlas.model.policy.ResourcePattern>> byPrincipal = new java.util.HashMap<>();
@@ -248,39 +277,18 @@ public final class AnalysisRun {
                 List<dev.iamatlas.model.policy.ResourcePattern> resources =
                         earlier != null && !changed.contains(principal) ? earlier.byPrincipal.get(principal) : null;
                 if (resources == null) {
-                    resources = assumeRoleResources(run, principal);
+                    resources = run.assumeRoleResources(principal);
                 }
                 byPrincipal.put(principal, resources);
                 for (dev.iamatlas.model.policy.ResourcePattern r : resources) {
                     String text = r.text();
-                    if (!r.template().hasVariables() && !text.contains("*") && !text.contains("?")) {
+                    if (namesExactly(r)) {
                         exact.computeIfAbsent(text, k -> new ArrayList<>()).add(principal);
                     } else {
                         patterns.add(new Object[] {principal, r});
                     }
                 }
             }
-        }
-
-        /** The Resource patterns of a principal's Allow statements that may allow sts:AssumeRole. */
-        private static List<dev.iamatlas.model.policy.ResourcePattern> assumeRoleResources(AnalysisRun run, String principal) {
-            Identity identity = run.identity(principal);
-            if (identity == null) {
-                return List.of();
-            }
-            List<dev.iamatlas.model.policy.ResourcePattern> out = new ArrayList<>();
-            for (PolicySource p : identity.policies()) {
-                if (!p.parsed().valid()) {
-                    continue;
-                }
-                for (dev.iamatlas.model.policy.Statement s : p.parsed().document().statements()) {
-                    if (s.effect() == dev.iamatlas.model.policy.Effect.ALLOW
-                            && ParsedPolicy.mayAllowAction(s, "sts:assumerole") && s.resource() != null) {
-                        out.addAll(s.resource());
-                    }
-                }
-            }
-            return List.copyOf(out);
         }
 
         List<String> candidates(String roleArn) {
@@ -365,10 +373,14 @@ public final class AnalysisRun {
         return b.finish();
     }
 
+    /** A managed policy's default version, as identity policy or as permissions boundary. */
+    private record ManagedKey(PolicyType type, String arn, PolicyText document) {
+    }
+
     private PolicySource managedSource(ManagedPolicy policy, PolicyText document, PolicyType type) {
-        String key = type + "|" + policy.arn() + "|" + document.json().hashCode();
+        ManagedKey key = new ManagedKey(type, policy.arn(), document);
         PolicySource s = managedSources.get(key);
-        if (s == null || !s.text().equals(document)) {
+        if (s == null) {
             String label = type == PolicyType.PERMISSIONS_BOUNDARY ? policy.arn() + " (permissions boundary)" : policy.arn();
             s = source(label, type, policy.arn(), document);
             managedSources.put(key, s);

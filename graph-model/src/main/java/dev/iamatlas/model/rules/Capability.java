@@ -2,38 +2,149 @@ package dev.iamatlas.model.rules;
 
 import dev.iamatlas.model.catalogue.AccessLevel;
 import dev.iamatlas.model.graph.EdgeStatus;
+import dev.iamatlas.model.graph.Node;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What a principal can do with one service on one resource pattern, after boundaries, SCPs and explicit denies.
+ * Immutable and shared: the principals whose deciding statements are the same share one instance (see
+ * {@link CapabilityAnalyzer}), so what is drawn from it (its node, labels, action list) is worked out once and the
+ * same strings are reused by every edge.
  *
- * @param service the service prefix, or {@code *} when the capability spans many services (or all actions)
- * @param resource the resource pattern as written in the policy ({@code *}, {@code arn:aws:dynamodb:...:table/orders})
- * @param status ALLOWED when some action is allowed outright, CONDITIONAL when only under conditions the snapshot
- *     cannot decide, DENIED when the identity policies allow the actions but something else denies all of them
- * @param actions the allowed and conditional actions ({@code dynamodb:GetItem}), sorted; empty when there are more
- *     than {@link #MAX_LISTED} (see {@link #actionCount()})
- * @param actionCount how many actions are allowed or conditional
- * @param conditionalActions the actions allowed only conditionally (at most {@link #MAX_LISTED})
- * @param services the services spanned, for a {@code *} capability; else the one service
- * @param allActionsOfService whether every action of the service (or, for {@code *}, of every service) is included
- * @param level the highest access level among the actions
- * @param adminReasons why this capability is admin-equivalent (empty when it is not)
- * @param representatives a few actions whose evaluation stands for all (evidence re-evaluates them)
+ * <p>Not a record only so that it can keep those derived values; two capabilities with the same components are
+ * equal.
  */
-public record Capability(String service, String resource, EdgeStatus status, List<String> actions, int actionCount,
-        List<String> conditionalActions, List<String> services, boolean allActionsOfService, AccessLevel level,
-        List<String> adminReasons, List<String> representatives) {
+public final class Capability {
 
     /** The most actions listed by name. */
     public static final int MAX_LISTED = 200;
 
-    public Capability {
-        actions = List.copyOf(actions);
-        conditionalActions = List.copyOf(conditionalActions);
-        services = List.copyOf(services);
-        adminReasons = List.copyOf(adminReasons);
-        representatives = List.copyOf(representatives);
+    private final String service;
+    private final String resource;
+    private final EdgeStatus status;
+    private final List<String> actions;
+    private final int actionCount;
+    private final List<String> conditionalActions;
+    private final List<String> services;
+    private final boolean allActionsOfService;
+    private final AccessLevel level;
+    private final List<String> adminReasons;
+    private final List<String> representatives;
+    private volatile String edgeLabel;
+    private volatile String actionsText;
+    private volatile Node node;
+
+    /**
+     * A capability.
+     *
+     * @param service the service prefix, or {@code *} when the capability spans many services (or all actions)
+     * @param resource the resource pattern as written in the policy ({@code *}, {@code arn:aws:dynamodb:...:table/orders})
+     * @param status ALLOWED when some action is allowed outright, CONDITIONAL when only under conditions the snapshot
+     *     cannot decide, DENIED when the identity policies allow the actions but something else denies all of them
+     * @param actions the allowed and conditional actions ({@code dynamodb:GetItem}), sorted; empty when there are more
+     *     than {@link #MAX_LISTED} (see {@link #actionCount()})
+     * @param actionCount how many actions are allowed or conditional
+     * @param conditionalActions the actions allowed only conditionally (at most {@link #MAX_LISTED})
+     * @param services the services spanned, for a {@code *} capability; else the one service
+     * @param allActionsOfService whether every action of the service (or, for {@code *}, of every service) is included
+     * @param level the highest access level among the actions
+     * @param adminReasons why this capability is admin-equivalent (empty when it is not)
+     * @param representatives a few actions whose evaluation stands for all (evidence re-evaluates them)
+     */
+    public Capability(String service, String resource, EdgeStatus status, List<String> actions, int actionCount,
+            List<String> conditionalActions, List<String> services, boolean allActionsOfService, AccessLevel level,
+            List<String> adminReasons, List<String> representatives) {
+        this.service = Objects.requireNonNull(service, "service");
+        this.resource = Objects.requireNonNull(resource, "resource");
+        this.status = Objects.requireNonNull(status, "status");
+        this.actions = List.copyOf(actions);
+        this.actionCount = actionCount;
+        this.conditionalActions = List.copyOf(conditionalActions);
+        this.services = List.copyOf(services);
+        this.allActionsOfService = allActionsOfService;
+        this.level = Objects.requireNonNull(level, "level");
+        this.adminReasons = List.copyOf(adminReasons);
+        this.representatives = List.copyOf(representatives);
+    }
+
+    /** The service prefix, or {@code *} when the capability spans many services (or all actions). */
+    public String service() {
+        return service;
+    }
+
+    /** The resource pattern as written in the policy. */
+    public String resource() {
+        return resource;
+    }
+
+    /** ALLOWED, CONDITIONAL or DENIED (see the constructor). */
+    public EdgeStatus status() {
+        return status;
+    }
+
+    /** The allowed and conditional actions, sorted; empty when there are more than {@link #MAX_LISTED}. */
+    public List<String> actions() {
+        return actions;
+    }
+
+    /** How many actions are allowed or conditional. */
+    public int actionCount() {
+        return actionCount;
+    }
+
+    /** The actions allowed only conditionally (at most {@link #MAX_LISTED}). */
+    public List<String> conditionalActions() {
+        return conditionalActions;
+    }
+
+    /** The services spanned, for a {@code *} capability; else the one service. */
+    public List<String> services() {
+        return services;
+    }
+
+    /** Whether every action of the service (or, for {@code *}, of every service) is included. */
+    public boolean allActionsOfService() {
+        return allActionsOfService;
+    }
+
+    /** The highest access level among the actions. */
+    public AccessLevel level() {
+        return level;
+    }
+
+    /** Why this capability is admin-equivalent (empty when it is not). */
+    public List<String> adminReasons() {
+        return adminReasons;
+    }
+
+    /** A few actions whose evaluation stands for all (evidence re-evaluates them). */
+    public List<String> representatives() {
+        return representatives;
+    }
+
+    /** The capability node: one per service and resource pattern, shared by every principal that has it. */
+    public Node node() {
+        Node n = node;
+        if (n == null) {
+            n = Nodes.capability(service, resource, nodeLabel());
+            node = n;
+        }
+        return n;
+    }
+
+    /**
+     * The actions as an edge attribute: {@code *} for every action of every service, else the names joined by
+     * commas, or "N actions" when there are too many to list.
+     */
+    public String actionsText() {
+        String t = actionsText;
+        if (t == null) {
+            t = allActionsOfService && service.equals("*") ? "*"
+                    : actions.isEmpty() ? actionCount + " actions" : String.join(",", actions);
+            actionsText = t;
+        }
+        return t;
     }
 
     /** A short resource label: {@code table/orders} for {@code arn:aws:dynamodb:us-east-1:1:table/orders}. */
@@ -55,6 +166,15 @@ public record Capability(String service, String resource, EdgeStatus status, Lis
 
     /** The edge label: "GetItem, Query", "all actions", "GetItem, Query, PutItem, +9 more". */
     public String edgeLabel() {
+        String l = edgeLabel;
+        if (l == null) {
+            l = buildEdgeLabel();
+            edgeLabel = l;
+        }
+        return l;
+    }
+
+    private String buildEdgeLabel() {
         if (allActionsOfService) {
             return "all actions";
         }
@@ -77,5 +197,25 @@ public record Capability(String service, String resource, EdgeStatus status, Lis
             sb.append(", +").append(actionCount - shown).append(" more");
         }
         return sb.toString();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Capability c && service.equals(c.service) && resource.equals(c.resource)
+                && status == c.status && actions.equals(c.actions) && actionCount == c.actionCount
+                && conditionalActions.equals(c.conditionalActions) && services.equals(c.services)
+                && allActionsOfService == c.allActionsOfService && level == c.level
+                && adminReasons.equals(c.adminReasons) && representatives.equals(c.representatives);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(service, resource, status, actions, actionCount, conditionalActions, services,
+                allActionsOfService, level, adminReasons, representatives);
+    }
+
+    @Override
+    public String toString() {
+        return "Capability[" + service + " on " + resource + " " + status + ", " + actionCount + " actions]";
     }
 }

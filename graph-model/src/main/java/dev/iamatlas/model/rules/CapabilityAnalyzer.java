@@ -9,6 +9,7 @@ import dev.iamatlas.model.policy.Effect;
 import dev.iamatlas.model.policy.ResourcePattern;
 import dev.iamatlas.model.policy.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
@@ -68,7 +69,8 @@ public final class CapabilityAnalyzer {
     private final Map<AccessLevel, BitSet> levelSets = new java.util.EnumMap<>(AccessLevel.class);
     private final ConcurrentHashMap<String, BitSet> patterns = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, List<Capability>> profiles = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, List<Capability>> byResource = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ResourceKey, List<Capability>> byResource = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ParsedPolicy, StatementFacts[]> facts = new ConcurrentHashMap<>();
     /** A bound on each cache, so that a long what-if session does not grow without limit. */
     static final int MAX_CACHED = 500_000;
 
@@ -115,51 +117,41 @@ public final class CapabilityAnalyzer {
     }
 
     private List<Capability> compute(Identity identity, AnalysisRun run) {
-        Map<String, BitSet> wanted = new LinkedHashMap<>();
-        Map<String, Set<String>> unknownWanted = new LinkedHashMap<>();
+        // The statements in play (identity, boundary, SCPs), each with a code naming it (kind and level, policy,
+        // index), and for each resource pattern the identity Allow statements that want it, in order of appearance.
         List<Statement> inPlay = new ArrayList<>();
-        List<String> inPlayKeys = new ArrayList<>();
-        Map<String, Set<String>> contributors = new java.util.HashMap<>();
+        List<StatementFacts> inPlayFacts = new ArrayList<>();
+        LongList codes = new LongList();
+        Map<String, List<Integer>> contributors = new LinkedHashMap<>();
         boolean dependent = false;
         for (PolicySource p : identity.policies()) {
             if (!p.parsed().valid()) {
                 continue;
             }
             dependent |= p.parsed().principalDependent();
-            for (Statement s : p.parsed().document().statements()) {
-                String key = "i" + p.parsed().id() + "#" + s.index();
-                inPlay.add(s);
-                inPlayKeys.add(key);
-                if (s.effect() != Effect.ALLOW) {
-                    continue;
-                }
-                List<String> resources = new ArrayList<>();
-                if (s.resource() != null) {
-                    s.resource().forEach(r -> resources.add(r.text()));
-                } else if (s.notResource() != null) {
-                    resources.add("*");
-                }
-                if (resources.isEmpty()) {
-                    continue;
-                }
-                BitSet actions = actionsOf(s);
-                Set<String> unknown = unknownActionsOf(s);
-                for (String r : resources) {
-                    wanted.computeIfAbsent(r, k -> new BitSet()).or(actions);
-                    contributors.computeIfAbsent(r, k -> new java.util.HashSet<>()).add(key);
-                    if (!unknown.isEmpty()) {
-                        unknownWanted.computeIfAbsent(r, k -> new TreeSet<>()).addAll(unknown);
-                    }
+            StatementFacts[] facts = factsOf(p.parsed());
+            List<Statement> statements = p.parsed().document().statements();
+            for (int k = 0; k < statements.size(); k++) {
+                int at = inPlay.size();
+                inPlay.add(statements.get(k));
+                inPlayFacts.add(facts[k]);
+                codes.add(code(0, p.parsed().id(), statements.get(k).index()));
+                for (String r : facts[k].wantedResources) {
+                    contributors.computeIfAbsent(r, x -> new ArrayList<>(2)).add(at);
                 }
             }
         }
         StringBuilder fixed = new StringBuilder(identity.user() ? "u" : "r");
         if (identity.boundary() != null && identity.boundary().parsed().valid()) {
-            fixed.append("|b").append(identity.boundary().parsed().id());
-            dependent |= identity.boundary().parsed().principalDependent();
-            for (Statement s : identity.boundary().parsed().document().statements()) {
-                inPlay.add(s);
-                inPlayKeys.add("b" + identity.boundary().parsed().id() + "#" + s.index());
+            ParsedPolicy boundary = identity.boundary().parsed();
+            fixed.append("|b").append(boundary.id());
+            dependent |= boundary.principalDependent();
+            StatementFacts[] facts = factsOf(boundary);
+            List<Statement> statements = boundary.document().statements();
+            for (int k = 0; k < statements.size(); k++) {
+                inPlay.add(statements.get(k));
+                inPlayFacts.add(facts[k]);
+                codes.add(code(1, boundary.id(), statements.get(k).index()));
             }
         } else if (identity.boundary() != null) {
             fixed.append("|b?");
@@ -170,9 +162,12 @@ public final class CapabilityAnalyzer {
             for (PolicySource p : policies) {
                 fixed.append(p.parsed().id()).append(',');
                 if (p.parsed().valid()) {
-                    for (Statement s : p.parsed().document().statements()) {
-                        inPlay.add(s);
-                        inPlayKeys.add("s" + level + ":" + p.parsed().id() + "#" + s.index());
+                    StatementFacts[] facts = factsOf(p.parsed());
+                    List<Statement> statements = p.parsed().document().statements();
+                    for (int k = 0; k < statements.size(); k++) {
+                        inPlay.add(statements.get(k));
+                        inPlayFacts.add(facts[k]);
+                        codes.add(code(2 + level, p.parsed().id(), statements.get(k).index()));
                     }
                 }
             }
@@ -186,51 +181,263 @@ public final class CapabilityAnalyzer {
         }
         boolean rcpSplit = !run.rcpsFor("s3:GetObject").isEmpty();
         fixed.append(rcpSplit ? "|rcp" : "");
-        Map<Statement, BitSet> statementSets = new java.util.IdentityHashMap<>();
-        Map<Statement, BitSet[]> patternMemo = new java.util.IdentityHashMap<>();
+        String fixedKey = fixed.toString();
         List<Capability> out = new ArrayList<>();
-        Set<String> resources = new LinkedHashSet<>(wanted.keySet());
-        resources.addAll(unknownWanted.keySet());
-        for (String resource : resources) {
-            // What decides this resource: the statements that can apply to it (and which of them want it), the
-            // boundary and the SCPs. Principals that share those share the result, whatever else they hold.
-            StringBuilder key = new StringBuilder(resource).append('|').append(fixed);
-            Set<String> wants = contributors.getOrDefault(resource, Set.of());
-            for (int i = 0; i < inPlay.size(); i++) {
-                if (couldApply(inPlay.get(i), resource)) {
-                    String k = inPlayKeys.get(i);
-                    key.append('|').append(k).append(wants.contains(k) ? "+" : "");
+        for (Map.Entry<String, List<Integer>> entry : contributors.entrySet()) {
+            String resource = entry.getKey();
+            List<Integer> wants = entry.getValue();
+            // What decides this resource: the statements that can apply to it and match one of the actions wanted on
+            // it (and which of them want it), the boundary and the SCPs. A statement about other actions cannot change
+            // a decision about these: principals that share the deciding statements share the result, whatever else
+            // they hold, and an edit of a policy whose statements are about other actions leaves the result alone.
+            Set<String> unknownWanted = Set.of();
+            for (int i : wants) {
+                if (!inPlayFacts.get(i).unknownActions.isEmpty()) {
+                    unknownWanted = new TreeSet<>(unknownWanted);
+                    unknownWanted.addAll(inPlayFacts.get(i).unknownActions);
                 }
             }
-            String cacheKey = key.toString();
+            LongList key = new LongList();
+            for (int i = 0; i < inPlay.size(); i++) {
+                boolean wanting = wants.contains(i);
+                if (wanting || couldApply(inPlay.get(i), resource)
+                        && matchesWanted(inPlay.get(i), inPlayFacts.get(i), wants, inPlayFacts, unknownWanted)) {
+                    key.add(codes.get(i) << 1 | (wanting ? 1 : 0));
+                }
+            }
+            ResourceKey cacheKey = new ResourceKey(resource, fixedKey, key.toArray());
             List<Capability> cached = byResource.get(cacheKey);
             if (cached == null) {
-                BitSet actions = wanted.getOrDefault(resource, new BitSet());
+                Scratch scratch = SCRATCH.get();
+                BitSet actions = scratch.clear(scratch.wanted);
+                for (int i : wants) {
+                    inPlayFacts.get(i).addActionsTo(actions);
+                }
                 int[] members = actions.stream().toArray();
-                cached = List.copyOf(forResource(identity, run, resource, members,
-                        unknownWanted.getOrDefault(resource, Set.of()), inPlay, rcpSplit, statementSets, patternMemo));
+                cached = List.copyOf(forResource(identity, run, resource, members, unknownWanted, inPlay, inPlayFacts,
+                        rcpSplit));
                 if (byResource.size() < MAX_CACHED) {
                     byResource.putIfAbsent(cacheKey, cached);
                 }
             }
             out.addAll(cached);
         }
-        out.sort((a, b) -> (a.service() + "|" + a.resource()).compareTo(b.service() + "|" + b.resource()));
+        out.sort(ORDER);
         return Collections.unmodifiableList(out);
     }
 
-    /** The pattern sets of a statement's Action (or NotAction) entries, memoized per profile. */
-    private BitSet[] patternSets(Statement s, Map<Statement, BitSet[]> memo) {
-        BitSet[] sets = memo.get(s);
-        if (sets == null) {
-            List<ActionPattern> patterns = s.action() != null ? s.action() : s.notAction();
-            sets = new BitSet[patterns.size()];
-            for (int i = 0; i < sets.length; i++) {
-                sets[i] = indices(patterns.get(i));
+    /**
+     * Capabilities by service, then resource, as the text {@code service|resource} sorts (a service whose name
+     * another one starts with sorts after it: {@code s3|...} after {@code s3control|...}, since '|' sorts after every
+     * letter). Allocates nothing.
+     */
+    private static final java.util.Comparator<Capability> ORDER = (a, b) -> {
+        int c = compareJoined(a.service(), a.resource(), b.service(), b.resource());
+        return c;
+    };
+
+    /** Compares {@code s1 + "|" + r1} with {@code s2 + "|" + r2} without building either. */
+    static int compareJoined(String s1, String r1, String s2, String r2) {
+        int n1 = s1.length() + 1 + r1.length();
+        int n2 = s2.length() + 1 + r2.length();
+        int n = Math.min(n1, n2);
+        for (int i = 0; i < n; i++) {
+            char x = i < s1.length() ? s1.charAt(i) : i == s1.length() ? '|' : r1.charAt(i - s1.length() - 1);
+            char y = i < s2.length() ? s2.charAt(i) : i == s2.length() ? '|' : r2.charAt(i - s2.length() - 1);
+            if (x != y) {
+                return x - y;
             }
-            memo.put(s, sets);
         }
-        return sets;
+        return n1 - n2;
+    }
+
+    /**
+     * Whether a statement's Action (or NotAction) matches an action some statement in {@code wants} wants: a catalogue
+     * action they share, or one of the {@code unknown} actions (not in the catalogue) by name.
+     */
+    private static boolean matchesWanted(Statement s, StatementFacts facts, List<Integer> wants,
+            List<StatementFacts> inPlayFacts, Set<String> unknown) {
+        for (int i : wants) {
+            if (facts.intersects(inPlayFacts.get(i))) {
+                return true;
+            }
+        }
+        for (String action : unknown) {
+            if (ParsedPolicy.actionMatches(s, action.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The code of a statement in play: kind and SCP level, policy id, statement index. */
+    private static long code(int kindAndLevel, int policyId, int statementIndex) {
+        return (long) kindAndLevel << 52 | (long) policyId << 20 | statementIndex;
+    }
+
+    /**
+     * The key of one resource pattern's capabilities: the pattern, what applies to the whole principal (kind,
+     * boundary, SCPs, and the principal itself when its policies depend on who it is), and the codes of the
+     * statements that can apply to the pattern, each flagged when it wants the pattern. Hashing and comparing it
+     * costs a few array elements, where a textual key had to be built and hashed for every principal.
+     */
+    private static final class ResourceKey {
+        private final String resource;
+        private final String fixed;
+        private final long[] statements;
+        private final int hash;
+
+        ResourceKey(String resource, String fixed, long[] statements) {
+            this.resource = resource;
+            this.fixed = fixed;
+            this.statements = statements;
+            this.hash = (resource.hashCode() * 31 + fixed.hashCode()) * 31 + Arrays.hashCode(statements);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ResourceKey k && k.hash == hash && Arrays.equals(k.statements, statements)
+                    && k.resource.equals(resource) && k.fixed.equals(fixed);
+        }
+    }
+
+    /** A growable list of longs. */
+    private static final class LongList {
+        private long[] values = new long[8];
+        private int size;
+
+        void add(long v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        long get(int i) {
+            return values[i];
+        }
+
+        long[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+
+    /**
+     * What the analysis needs of one statement, worked out once per distinct policy text: the action sets of its
+     * Action (or NotAction) entries (shared with every statement that uses the same entry), the actions the
+     * catalogue does not know, and for an Allow statement the resource patterns it wants.
+     */
+    private static final class StatementFacts {
+        /** Above this many actions a statement's set is kept as a bit set, below as a sorted array. */
+        static final int SMALL = 64;
+
+        final BitSet[] patternSets;
+        final Set<String> unknownActions;
+        final List<String> wantedResources;
+        /** The catalogue actions the statement matches, sorted, when there are at most {@link #SMALL}; else null. */
+        final int[] small;
+        /** Otherwise the set (shared with the action pattern's when the statement has one entry). */
+        final BitSet wide;
+
+        StatementFacts(BitSet[] patternSets, BitSet actions, boolean shared, Set<String> unknownActions,
+                List<String> wantedResources) {
+            this.patternSets = patternSets;
+            this.unknownActions = unknownActions;
+            this.wantedResources = wantedResources;
+            if (actions.cardinality() <= SMALL) {
+                this.small = actions.stream().toArray();
+                this.wide = null;
+            } else {
+                this.small = null;
+                this.wide = shared ? actions : (BitSet) actions.clone();
+            }
+        }
+
+        /** Whether the two statements match a common catalogue action. Linear in the smaller representation. */
+        boolean intersects(StatementFacts other) {
+            if (small != null && other.small != null) {
+                int i = 0;
+                int j = 0;
+                while (i < small.length && j < other.small.length) {
+                    if (small[i] == other.small[j]) {
+                        return true;
+                    }
+                    if (small[i] < other.small[j]) {
+                        i++;
+                    } else {
+                        j++;
+                    }
+                }
+                return false;
+            }
+            if (small != null || other.small != null) {
+                int[] few = small != null ? small : other.small;
+                BitSet many = small != null ? other.wide : wide;
+                for (int a : few) {
+                    if (many.get(a)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            return wide.intersects(other.wide);
+        }
+
+        /** Whether the statement matches the catalogue action at {@code position}. */
+        boolean contains(int position) {
+            return small != null ? Arrays.binarySearch(small, position) >= 0 : wide.get(position);
+        }
+
+        /** Adds the statement's catalogue actions to {@code set}. */
+        void addActionsTo(BitSet set) {
+            if (small != null) {
+                for (int a : small) {
+                    set.set(a);
+                }
+            } else {
+                set.or(wide);
+            }
+        }
+    }
+
+    /** The facts of each statement of a valid policy, in order; computed once per distinct text. */
+    private StatementFacts[] factsOf(ParsedPolicy policy) {
+        StatementFacts[] cached = facts.get(policy);
+        if (cached != null) {
+            return cached;
+        }
+        List<Statement> statements = policy.document().statements();
+        StatementFacts[] computed = new StatementFacts[statements.size()];
+        for (int k = 0; k < computed.length; k++) {
+            Statement s = statements.get(k);
+            List<ActionPattern> entries = s.action() != null ? s.action() : s.notAction();
+            BitSet[] sets = new BitSet[entries == null ? 0 : entries.size()];
+            for (int i = 0; i < sets.length; i++) {
+                sets[i] = indices(entries.get(i));
+            }
+            List<String> resources = new ArrayList<>();
+            Set<String> unknown = Set.of();
+            if (s.effect() == Effect.ALLOW) {
+                if (s.resource() != null) {
+                    s.resource().forEach(r -> resources.add(r.text()));
+                } else if (s.notResource() != null) {
+                    resources.add("*");
+                }
+                unknown = Set.copyOf(unknownActionsOf(s));
+            }
+            boolean shared = s.action() != null && sets.length == 1;
+            computed[k] = new StatementFacts(sets, shared ? sets[0] : actionsOf(s), shared, unknown,
+                    List.copyOf(new LinkedHashSet<>(resources)));
+        }
+        if (facts.size() < MAX_CACHED) {
+            facts.putIfAbsent(policy, computed);
+        }
+        return computed;
     }
 
     /** Whether a statement's Action (or NotAction) matches the catalogue action {@code index}. No allocation. */
@@ -250,8 +457,7 @@ public final class CapabilityAnalyzer {
      * sorted catalogue indexes): local positions keep them one word long in the common case of a handful of actions.
      */
     private List<Capability> forResource(Identity identity, AnalysisRun run, String resource, int[] members,
-            Set<String> unknownActions, List<Statement> inPlay, boolean rcpSplit, Map<Statement, BitSet> statementSets,
-            Map<Statement, BitSet[]> patternMemo) {
+            Set<String> unknownActions, List<Statement> inPlay, List<StatementFacts> inPlayFacts, boolean rcpSplit) {
         int n = members.length;
         List<BitSet> classes = new ArrayList<>();
         if (n > 0) {
@@ -259,7 +465,8 @@ public final class CapabilityAnalyzer {
             all0.set(0, n);
             classes.add(all0);
         }
-        for (Statement s : inPlay) {
+        for (int k = 0; k < inPlay.size(); k++) {
+            Statement s = inPlay.get(k);
             if (classes.isEmpty()) {
                 break;
             }
@@ -269,21 +476,22 @@ public final class CapabilityAnalyzer {
             BitSet matched;
             if (n <= 64) {
                 matched = new BitSet(n);
-                BitSet[] sets = patternSets(s, patternMemo);
+                BitSet[] sets = inPlayFacts.get(k).patternSets;
                 for (int j = 0; j < n; j++) {
                     if (matches(s, sets, members[j])) {
                         matched.set(j);
                     }
                 }
             } else {
-                // many actions (wildcards): word-wise on catalogue positions, then to local positions
-                BitSet global = statementSets.computeIfAbsent(s, this::actionsOf);
-                if (n == all.size()) {
-                    matched = global;
+                // many actions (wildcards): the statement's set of catalogue positions as it is when every action is
+                // wanted (only read), else mapped to local positions
+                StatementFacts facts = inPlayFacts.get(k);
+                if (n == all.size() && facts.wide != null) {
+                    matched = facts.wide;
                 } else {
                     matched = new BitSet(n);
                     for (int j = 0; j < n; j++) {
-                        if (global.get(members[j])) {
+                        if (facts.contains(members[j])) {
                             matched.set(j);
                         }
                     }
@@ -326,10 +534,13 @@ public final class CapabilityAnalyzer {
             }
             classes = next;
         }
-        // Decide one representative per class; collect the statuses as sets of catalogue positions.
-        BitSet allowed = new BitSet();
-        BitSet conditional = new BitSet();
-        BitSet denied = new BitSet();
+        // Decide one representative per class; collect the statuses as sets of catalogue positions (in this
+        // thread's scratch sets: a set over catalogue positions is as long as its highest position, kilobytes for a
+        // handful of actions of a late service).
+        Scratch scratch = SCRATCH.get();
+        BitSet allowed = scratch.clear(scratch.allowed);
+        BitSet conditional = scratch.clear(scratch.conditional);
+        BitSet denied = scratch.clear(scratch.denied);
         List<Integer> reps = new ArrayList<>(classes.size());
         for (BitSet c : classes) {
             int rep = c.nextSetBit(0);
@@ -378,11 +589,34 @@ public final class CapabilityAnalyzer {
         return c;
     }
 
+    /**
+     * Sets over catalogue positions that {@link #forResource} and {@link #group} use and nothing keeps: one set of
+     * each per thread, cleared before use, instead of five new ones per resource pattern worked out.
+     */
+    private static final class Scratch {
+        final BitSet allowed = new BitSet();
+        final BitSet conditional = new BitSet();
+        final BitSet denied = new BitSet();
+        final BitSet granted = new BitSet();
+        final BitSet any = new BitSet();
+        final BitSet wanted = new BitSet();
+
+        BitSet clear(BitSet set) {
+            set.clear();
+            return set;
+        }
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
     private List<Capability> group(String resource, BitSet allowed, BitSet conditional, BitSet denied, List<Integer> reps,
             Map<String, EdgeStatus> unknown) {
-        BitSet granted = (BitSet) allowed.clone();
+        Scratch scratch = SCRATCH.get();
+        BitSet granted = scratch.clear(scratch.granted);
+        granted.or(allowed);
         granted.or(conditional);
-        BitSet any = (BitSet) granted.clone();
+        BitSet any = scratch.clear(scratch.any);
+        any.or(granted);
         any.or(denied);
         List<String> admin = adminReasons(resource, allowed, granted);
         boolean everything = granted.cardinality() == all.size();

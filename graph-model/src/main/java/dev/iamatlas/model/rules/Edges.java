@@ -93,6 +93,42 @@ public final class Edges {
                         false, true));
     }
 
+    /**
+     * What {@link #lazyChecked(EdgeType, String, String, EdgeStatus, Deferred)} builds on first use: the lead clause,
+     * the checks and the notes. One object per edge is both its evidence source and its explanation source.
+     */
+    public interface Deferred extends Supplier<EdgeEvidence>, java.util.function.Function<EdgeEvidence, String> {
+        /** The explanation's first clause. */
+        String lead();
+
+        /** The checks to evaluate with explanations. */
+        List<Check> checks();
+
+        /** Notes for people. */
+        List<String> notes();
+
+        /** The evidence: the checks explained, then the notes. */
+        @Override
+        default EdgeEvidence get() {
+            return evidence(checks(), notes());
+        }
+
+        /** The explanation from the evidence. */
+        @Override
+        default String apply(EdgeEvidence e) {
+            return explanation(lead(), e, e.notes().isEmpty() ? List.of() : List.of(e.notes().get(0)), false, true);
+        }
+    }
+
+    /**
+     * As {@link #lazyChecked(EdgeType, String, String, EdgeStatus, Supplier, Supplier, Supplier)}, with the lead,
+     * checks and notes from one object (for rules that make many such edges: one small object per edge).
+     */
+    public static AccessEdge.Builder lazyChecked(EdgeType type, String from, String to, EdgeStatus status,
+            Deferred deferred) {
+        return AccessEdge.builder(type, from, to).status(status).evidence(deferred).explanationFrom(deferred);
+    }
+
     /** An edge decided by structure alone (no request), such as a group membership or an alias's target. */
     public static AccessEdge.Builder structural(EdgeType type, String from, String to, EdgeStatus status,
             String explanation, List<String> notes) {

@@ -35,8 +35,9 @@ public record Identity(
 
     /** Whether some identity policy has an Allow statement whose action matches (a cheap necessary condition). */
     public boolean mayAllow(String action) {
+        String lower = action.toLowerCase(java.util.Locale.ROOT);
         for (PolicySource p : policies) {
-            if (p.parsed().mayAllow(action)) {
+            if (p.parsed().mayAllowLowerCase(lower)) {
                 return true;
             }
         }
@@ -49,8 +50,9 @@ public record Identity(
      * condition for the identity side to allow the request.
      */
     public boolean mayAllowOn(String action, String resource) {
+        String lower = action.toLowerCase(java.util.Locale.ROOT);
         for (PolicySource p : policies) {
-            if (p.parsed().mayAllowOn(action, resource)) {
+            if (p.parsed().mayAllowOnLowerCase(lower, resource)) {
                 return true;
             }
         }

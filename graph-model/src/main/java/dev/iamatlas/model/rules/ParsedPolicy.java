@@ -107,10 +107,14 @@ public final class ParsedPolicy {
      * policy to allow it, used to skip evaluations that cannot succeed. Linear in the statements.
      */
     public boolean mayAllow(String action) {
+        return mayAllowLowerCase(action.toLowerCase(Locale.ROOT));
+    }
+
+    /** {@link #mayAllow} for an action already in lower case. */
+    boolean mayAllowLowerCase(String lower) {
         if (document == null) {
             return false;
         }
-        String lower = action.toLowerCase(Locale.ROOT);
         for (Statement s : document.statements()) {
             if (s.effect() == Effect.ALLOW && actionMatches(s, lower)) {
                 return true;
@@ -124,10 +128,14 @@ public final class ParsedPolicy {
      * (matches it, uses policy variables, or is a NotResource).
      */
     public boolean mayAllowOn(String action, String resource) {
+        return mayAllowOnLowerCase(action.toLowerCase(Locale.ROOT), resource);
+    }
+
+    /** {@link #mayAllowOn} for an action already in lower case. */
+    boolean mayAllowOnLowerCase(String lower, String resource) {
         if (document == null) {
             return false;
         }
-        String lower = action.toLowerCase(Locale.ROOT);
         for (Statement s : document.statements()) {
             if (s.effect() != Effect.ALLOW || !actionMatches(s, lower)) {
                 continue;

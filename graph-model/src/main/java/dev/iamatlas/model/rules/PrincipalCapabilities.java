@@ -55,27 +55,39 @@ public final class PrincipalCapabilities implements AccessRule {
             name = role.name();
         }
         for (Capability c : capabilities) {
-            Node node = Nodes.capability(c.service(), c.resource(), c.nodeLabel());
+            Node node = c.node();
             ctx.reference(node);
-            java.util.function.Supplier<List<String>> notes = () -> {
-                List<String> n = new ArrayList<>();
-                n.add(describe(c));
-                n.addAll(identity.uncertainties());
-                return n;
-            };
-            java.util.function.Supplier<String> lead = () -> name + " can "
-                    + (c.service().equals("*") ? "" : c.service() + ": ") + c.edgeLabel() + " on " + c.shortResource()
-                    + " (" + c.level().displayName() + ")";
-            AccessEdge.Builder b = Edges.lazyChecked(EdgeType.CAN_PERFORM, subject, node.id(), c.status(), lead,
-                    () -> checks(identity, c, ctx.run()), notes)
+            AccessEdge.Builder b = Edges.lazyChecked(EdgeType.CAN_PERFORM, subject, node.id(), c.status(),
+                    new Explained(name, identity, c, ctx.run()))
                     .label(c.edgeLabel())
                     .attribute(AccessEdge.ACCESS_LEVEL, c.level().displayName())
-                    .attribute(AccessEdge.ACTIONS, c.allActionsOfService() && c.service().equals("*") ? "*"
-                            : c.actions().isEmpty() ? c.actionCount() + " actions" : String.join(",", c.actions()));
+                    .attribute(AccessEdge.ACTIONS, c.actionsText());
             if (!c.adminReasons().isEmpty()) {
                 b.attribute(AccessEdge.ADMIN_EQUIVALENT, "true");
             }
             ctx.edge(b.build());
+        }
+    }
+
+    /** How a capability edge is explained, worked out when asked: one object per edge (a graph has many). */
+    private record Explained(String name, Identity identity, Capability c, AnalysisRun run) implements Edges.Deferred {
+        @Override
+        public String lead() {
+            return name + " can " + (c.service().equals("*") ? "" : c.service() + ": ") + c.edgeLabel() + " on "
+                    + c.shortResource() + " (" + c.level().displayName() + ")";
+        }
+
+        @Override
+        public List<Check> checks() {
+            return PrincipalCapabilities.checks(identity, c, run);
+        }
+
+        @Override
+        public List<String> notes() {
+            List<String> n = new ArrayList<>();
+            n.add(describe(c));
+            n.addAll(identity.uncertainties());
+            return n;
         }
     }
 

@@ -83,8 +83,38 @@ public final class SnapshotChanges {
         return out;
     }
 
+    /**
+     * Compares two lists of the same size element by element: an edit replaces an entity in place. Reports the
+     * elements whose content differs and returns true when every position holds the same entity id; returns false at
+     * the first position where the ids differ (entities added, removed or moved: the caller compares by id). Linear,
+     * and mostly reference comparisons.
+     */
+    private static <T> boolean sameIdsInOrder(List<T> before, List<T> after, Function<T, String> id,
+            BiConsumer<String, T> changed) {
+        List<Integer> differing = new java.util.ArrayList<>();
+        for (int i = 0; i < before.size(); i++) {
+            T a = before.get(i);
+            T b = after.get(i);
+            if (a != b) {
+                if (!id.apply(a).equals(id.apply(b))) {
+                    return false;
+                }
+                differing.add(i);
+            }
+        }
+        for (int i : differing) {
+            if (!after.get(i).equals(before.get(i))) {
+                changed.accept(id.apply(after.get(i)), after.get(i));
+            }
+        }
+        return true;
+    }
+
     private static <T> void diff(List<T> before, List<T> after, Function<T, String> id, BiConsumer<String, T> changed) {
         if (before == after) {
+            return;
+        }
+        if (before.size() == after.size() && sameIdsInOrder(before, after, id, changed)) {
             return;
         }
         Map<String, T> old = new HashMap<>(before.size() * 2);

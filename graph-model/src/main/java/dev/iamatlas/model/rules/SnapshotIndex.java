@@ -24,75 +24,149 @@ import java.util.Set;
 /**
  * Lookups over one {@link AccountSnapshot}: entities by ARN, id or name, reverse indexes (which principals attach a
  * managed policy, which users are in a group) and the scan gaps that concern each entity. Immutable; building it is
- * linear in the size of the snapshot; every lookup is constant time.
+ * linear in the size of the snapshot, and {@link #SnapshotIndex(SnapshotIndex, AccountSnapshot) indexing an edited
+ * snapshot} is linear only in the lists the edit replaced (an edit shares every other list with the snapshot it
+ * edited); every lookup is constant time.
  */
 public final class SnapshotIndex {
     private final AccountSnapshot snapshot;
-    private final Map<String, LambdaFunction> functions = new HashMap<>();
-    private final Map<String, List<LambdaFunction>> functionsByName = new HashMap<>();
-    private final Map<String, IamRole> roles = new HashMap<>();
-    private final Map<String, IamRole> rolesByName = new HashMap<>();
-    private final Map<String, IamUser> users = new HashMap<>();
-    private final Map<String, IamUser> usersByName = new HashMap<>();
-    private final Map<String, IamGroup> groupsByName = new HashMap<>();
-    private final Map<String, IamGroup> groupsByArn = new HashMap<>();
-    private final Map<String, ManagedPolicy> managedPolicies = new HashMap<>();
-    private final Map<String, RestApi> restApis = new LinkedHashMap<>();
-    private final Map<String, ApiV2> apisV2 = new LinkedHashMap<>();
-    private final Map<String, List<String>> attachersOfPolicy = new HashMap<>();
-    private final Map<String, List<String>> usersOfGroup = new HashMap<>();
+    private final Section<LambdaFunction> functions;
+    private final Section<IamRole> roles;
+    private final Section<IamUser> users;
+    private final Section<IamGroup> groups;
+    private final Section<ManagedPolicy> managedPolicies;
+    private final Section<RestApi> restApis;
+    private final Section<ApiV2> apisV2;
     private final Map<EntityKey, List<ScanGap>> gapsByEntity = new HashMap<>();
     private final List<ScanGap> globalGaps = new ArrayList<>();
     private final List<String> principals;
     private final List<String> duplicates = new ArrayList<>();
 
+    /**
+     * The index of one list of entities: by id, by a second key, and a reverse index, built once per list and
+     * shared by the indexes of later snapshots that share the list.
+     */
+    private static final class Section<T> {
+        final List<T> list;
+        final Map<String, T> byId;
+        final Map<String, T> byName = new HashMap<>();
+        final Map<String, List<T>> allByName = new HashMap<>();
+        /** Reverse index: a key (a policy ARN, a group name) to the ids of the entities that name it. */
+        final Map<String, List<String>> naming = new HashMap<>();
+        final List<String> duplicates = new ArrayList<>();
+
+        Section(List<T> list, boolean ordered) {
+            this.list = list;
+            this.byId = ordered ? new LinkedHashMap<>() : new HashMap<>(list.size() * 4 / 3 + 1);
+        }
+
+        void put(String kind, String id, T entity) {
+            if (byId.put(id, entity) != null) {
+                duplicates.add("the snapshot lists " + kind + " " + id + " more than once; the last one is analysed");
+            }
+        }
+
+        void name(String key, String id) {
+            naming.computeIfAbsent(key, k -> new ArrayList<>()).add(id);
+        }
+    }
+
     /** Indexes {@code snapshot}. Linear in its size. */
     public SnapshotIndex(AccountSnapshot snapshot) {
+        this(null, snapshot);
+    }
+
+    /**
+     * Indexes {@code snapshot}, an edited version of {@code previous}'s: the parts of {@code previous} built from
+     * lists that {@code snapshot} shares (the same list objects) are reused. Linear in the lists that differ (and in
+     * the principals, to list them, when roles or users were added or removed).
+     *
+     * @param previous the index of an earlier snapshot of the same account, or null
+     */
+    public SnapshotIndex(SnapshotIndex previous, AccountSnapshot snapshot) {
         this.snapshot = Objects.requireNonNull(snapshot, "snapshot");
-        for (LambdaFunction f : snapshot.functions()) {
-            duplicate("function", f.arn(), functions.put(f.arn(), f));
-            functionsByName.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
-        }
-        for (IamRole r : snapshot.iam().roles()) {
-            duplicate("role", r.arn(), roles.put(r.arn(), r));
-            rolesByName.put(r.name(), r);
-            for (String p : r.attachedPolicyArns()) {
-                attachersOfPolicy.computeIfAbsent(p, k -> new ArrayList<>()).add(r.arn());
+        this.functions = reuse(previous == null ? null : previous.functions, snapshot.functions(), list -> {
+            Section<LambdaFunction> out = new Section<>(list, false);
+            for (LambdaFunction f : list) {
+                out.put("function", f.arn(), f);
+                out.allByName.computeIfAbsent(f.name(), k -> new ArrayList<>()).add(f);
             }
-            if (r.permissionsBoundaryArn() != null) {
-                attachersOfPolicy.computeIfAbsent(r.permissionsBoundaryArn(), k -> new ArrayList<>()).add(r.arn());
+            return out;
+        });
+        this.roles = reuse(previous == null ? null : previous.roles, snapshot.iam().roles(), list -> {
+            Section<IamRole> out = new Section<>(list, false);
+            for (IamRole r : list) {
+                out.put("role", r.arn(), r);
+                out.byName.put(r.name(), r);
+                for (String p : r.attachedPolicyArns()) {
+                    out.name(p, r.arn());
+                }
+                if (r.permissionsBoundaryArn() != null) {
+                    out.name(r.permissionsBoundaryArn(), r.arn());
+                }
             }
-        }
-        for (IamUser u : snapshot.iam().users()) {
-            duplicate("user", u.arn(), users.put(u.arn(), u));
-            usersByName.put(u.name(), u);
-            for (String p : u.attachedPolicyArns()) {
-                attachersOfPolicy.computeIfAbsent(p, k -> new ArrayList<>()).add(u.arn());
+            return out;
+        });
+        this.users = reuse(previous == null ? null : previous.users, snapshot.iam().users(), list -> {
+            Section<IamUser> out = new Section<>(list, false);
+            for (IamUser u : list) {
+                out.put("user", u.arn(), u);
+                out.byName.put(u.name(), u);
+                for (String p : u.attachedPolicyArns()) {
+                    out.name(p, u.arn());
+                }
+                if (u.permissionsBoundaryArn() != null) {
+                    out.name(u.permissionsBoundaryArn(), u.arn());
+                }
+                for (String g : u.groups()) {
+                    out.name("group:" + g, u.arn());
+                }
             }
-            if (u.permissionsBoundaryArn() != null) {
-                attachersOfPolicy.computeIfAbsent(u.permissionsBoundaryArn(), k -> new ArrayList<>()).add(u.arn());
+            return out;
+        });
+        this.groups = reuse(previous == null ? null : previous.groups, snapshot.iam().groups(), list -> {
+            Section<IamGroup> out = new Section<>(list, false);
+            for (IamGroup g : list) {
+                out.byName.put(g.name(), g);
+                out.put("group", g.arn(), g);
             }
-            for (String g : u.groups()) {
-                usersOfGroup.computeIfAbsent(g, k -> new ArrayList<>()).add(u.arn());
+            return out;
+        });
+        this.managedPolicies = reuse(previous == null ? null : previous.managedPolicies, snapshot.iam().managedPolicies(),
+                list -> {
+                    Section<ManagedPolicy> out = new Section<>(list, false);
+                    for (ManagedPolicy p : list) {
+                        out.put("managed policy", p.arn(), p);
+                    }
+                    return out;
+                });
+        this.restApis = reuse(previous == null ? null : previous.restApis, snapshot.restApis(), list -> {
+            Section<RestApi> out = new Section<>(list, true);
+            for (RestApi api : list) {
+                out.put("REST API", api.id(), api);
             }
+            return out;
+        });
+        this.apisV2 = reuse(previous == null ? null : previous.apisV2, snapshot.apisV2(), list -> {
+            Section<ApiV2> out = new Section<>(list, true);
+            for (ApiV2 api : list) {
+                out.put("API", api.apiId(), api);
+            }
+            return out;
+        });
+        for (Section<?> section : List.of(functions, roles, users, groups, managedPolicies, restApis, apisV2)) {
+            duplicates.addAll(section.duplicates);
         }
-        for (IamGroup g : snapshot.iam().groups()) {
-            groupsByName.put(g.name(), g);
-            duplicate("group", g.arn(), groupsByArn.put(g.arn(), g));
+        if (previous != null && previous.roles == roles && previous.users == users) {
+            this.principals = previous.principals;
+        } else if (previous != null && sameIds(previous.roles, roles) && sameIds(previous.users, users)) {
+            this.principals = previous.principals; // an edit that changed a principal but no principal's ARN
+        } else {
+            List<String> all = new ArrayList<>(roles.byId.keySet());
+            all.addAll(users.byId.keySet());
+            Collections.sort(all);
+            this.principals = Collections.unmodifiableList(all);
         }
-        for (ManagedPolicy p : snapshot.iam().managedPolicies()) {
-            duplicate("managed policy", p.arn(), managedPolicies.put(p.arn(), p));
-        }
-        for (RestApi api : snapshot.restApis()) {
-            duplicate("REST API", api.id(), restApis.put(api.id(), api));
-        }
-        for (ApiV2 api : snapshot.apisV2()) {
-            duplicate("API", api.apiId(), apisV2.put(api.apiId(), api));
-        }
-        List<String> all = new ArrayList<>(roles.keySet());
-        all.addAll(users.keySet());
-        Collections.sort(all);
-        this.principals = Collections.unmodifiableList(all);
         for (ScanGap gap : snapshot.gaps()) {
             List<EntityKey> keys = keysOf(gap);
             if (keys.isEmpty()) {
@@ -104,10 +178,14 @@ public final class SnapshotIndex {
         }
     }
 
-    private void duplicate(String kind, String id, Object earlier) {
-        if (earlier != null) {
-            duplicates.add("the snapshot lists " + kind + " " + id + " more than once; the last one is analysed");
-        }
+    private static <T> Section<T> reuse(Section<T> previous, List<T> list,
+            java.util.function.Function<List<T>, Section<T>> build) {
+        return previous != null && previous.list == list ? previous : build.apply(list);
+    }
+
+    /** Whether two sections index the same ids (the same entities, maybe changed). */
+    private static boolean sameIds(Section<?> a, Section<?> b) {
+        return a.byId.size() == b.byId.size() && a.byId.keySet().equals(b.byId.keySet());
     }
 
     /** Entities the snapshot lists more than once (IAM and AWS ids are unique, so the snapshot is inconsistent). */
@@ -137,57 +215,57 @@ public final class SnapshotIndex {
 
     /** A function by unqualified ARN, or null. */
     public LambdaFunction function(String unqualifiedArn) {
-        return functions.get(unqualifiedArn);
+        return functions.byId.get(unqualifiedArn);
     }
 
     /** Functions with this name (several when in several regions). */
     public List<LambdaFunction> functionsNamed(String name) {
-        return functionsByName.getOrDefault(name, List.of());
+        return functions.allByName.getOrDefault(name, List.of());
     }
 
     /** A role by ARN, or null. */
     public IamRole role(String arn) {
-        return roles.get(arn);
+        return roles.byId.get(arn);
     }
 
     /** A role by name, or null. */
     public IamRole roleNamed(String name) {
-        return rolesByName.get(name);
+        return roles.byName.get(name);
     }
 
     /** A user by ARN, or null. */
     public IamUser user(String arn) {
-        return users.get(arn);
+        return users.byId.get(arn);
     }
 
     /** A group by name, or null. */
     public IamGroup group(String name) {
-        return groupsByName.get(name);
+        return groups.byName.get(name);
     }
 
     /** A managed policy by ARN, or null. */
     public ManagedPolicy managedPolicy(String arn) {
-        return managedPolicies.get(arn);
+        return managedPolicies.byId.get(arn);
     }
 
     /** A REST API by id, or null. */
     public RestApi restApi(String id) {
-        return restApis.get(id);
+        return restApis.byId.get(id);
     }
 
     /** An HTTP or WebSocket API by id, or null. */
     public ApiV2 apiV2(String id) {
-        return apisV2.get(id);
+        return apisV2.byId.get(id);
     }
 
     /** Every REST API id, in snapshot order. */
     public Set<String> restApiIds() {
-        return Collections.unmodifiableSet(restApis.keySet());
+        return Collections.unmodifiableSet(restApis.byId.keySet());
     }
 
     /** Every v2 API id, in snapshot order. */
     public Set<String> apiV2Ids() {
-        return Collections.unmodifiableSet(apisV2.keySet());
+        return Collections.unmodifiableSet(apisV2.byId.keySet());
     }
 
     /** Every role and user ARN, sorted. */
@@ -197,18 +275,25 @@ public final class SnapshotIndex {
 
     /** The role and user ARNs that attach a managed policy (or use it as their boundary). */
     public List<String> attachersOf(String policyArn) {
-        return attachersOfPolicy.getOrDefault(policyArn, List.of());
+        List<String> ofRoles = roles.naming.getOrDefault(policyArn, List.of());
+        List<String> ofUsers = users.naming.getOrDefault(policyArn, List.of());
+        if (ofUsers.isEmpty()) {
+            return Collections.unmodifiableList(ofRoles);
+        }
+        List<String> out = new ArrayList<>(ofRoles);
+        out.addAll(ofUsers);
+        return out;
     }
 
     /** The ARNs of the users in a group. */
     public List<String> usersOf(String groupName) {
-        return usersOfGroup.getOrDefault(groupName, List.of());
+        return Collections.unmodifiableList(users.naming.getOrDefault("group:" + groupName, List.of()));
     }
 
     /** The groups that attach a managed policy. Linear in the number of groups. */
     public List<String> groupsAttaching(String policyArn) {
         List<String> out = new ArrayList<>();
-        for (IamGroup g : groupsByName.values()) {
+        for (IamGroup g : groups.byName.values()) {
             if (g.attachedPolicyArns().contains(policyArn)) {
                 out.add(g.name());
             }
@@ -280,19 +365,19 @@ public final class SnapshotIndex {
                 break;
             }
             case "iam": {
-                if (roles.containsKey(resource) || resource.contains(":role/")) {
+                if (roles.byId.containsKey(resource) || resource.contains(":role/")) {
                     keys.add(EntityKey.role(resource));
-                } else if (users.containsKey(resource) || resource.contains(":user/")) {
+                } else if (users.byId.containsKey(resource) || resource.contains(":user/")) {
                     keys.add(EntityKey.user(resource));
-                } else if (groupsByArn.containsKey(resource)) {
-                    keys.add(EntityKey.group(groupsByArn.get(resource).name()));
+                } else if (groups.byId.containsKey(resource)) {
+                    keys.add(EntityKey.group(groups.byId.get(resource).name()));
                 } else if (resource.contains(":policy/")) {
                     keys.add(EntityKey.managedPolicy(resource));
-                } else if (rolesByName.containsKey(resource)) {
-                    keys.add(EntityKey.role(rolesByName.get(resource).arn()));
-                } else if (usersByName.containsKey(resource)) {
-                    keys.add(EntityKey.user(usersByName.get(resource).arn()));
-                } else if (groupsByName.containsKey(resource)) {
+                } else if (roles.byName.containsKey(resource)) {
+                    keys.add(EntityKey.role(roles.byName.get(resource).arn()));
+                } else if (users.byName.containsKey(resource)) {
+                    keys.add(EntityKey.user(users.byName.get(resource).arn()));
+                } else if (groups.byName.containsKey(resource)) {
                     keys.add(EntityKey.group(resource));
                 }
                 break;
@@ -310,10 +395,10 @@ public final class SnapshotIndex {
                         }
                     }
                 }
-                if (restApis.containsKey(id) || !apisV2.containsKey(id)) {
+                if (restApis.byId.containsKey(id) || !apisV2.byId.containsKey(id)) {
                     keys.add(EntityKey.restApi(id));
                 }
-                if (apisV2.containsKey(id)) {
+                if (apisV2.byId.containsKey(id)) {
                     keys.add(EntityKey.apiV2(id));
                 }
                 break;

@@ -31,17 +31,18 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * A large synthetic account for the access-graph benchmark, shaped like a real one. At scale 1: 10,000 roles (5,000
- * Lambda execution roles, roles trusting the account, partner accounts, services), 5,000 functions (aliases,
- * versions, function URLs), 1,000 APIs (700 REST, 300 HTTP) with 20,000 routes (20 per API, deployed to one or two
- * stages), and 20,000 policies (10,000 inline role policies, 5,000 function policies, 4,000 managed policies shared
- * Zipf-like, 1,000 user and group policies), in an organization with two SCP levels. Seeded: the same seed and scale
- * give the same account.
+ * The stress account of the access-graph benchmark: shaped like a real account but harsher than the {@code synth}
+ * generator's ({@link dev.iamatlas.model.synth.SyntheticAccountGenerator}). At scale 1: 10,000 roles (5,000 Lambda
+ * execution roles, roles trusting the account, a partner account, services), 5,000 functions (aliases, versions,
+ * function URLs), 1,000 APIs (700 REST, 300 HTTP) with 20,000 routes (20 per API, deployed to one or two stages), and
+ * 20,000 policies: 10,000 inline role policies drawn from a mix of statements (a few admin, service-wide and NotAction
+ * ones, denies, many on specific resources), 5,000 function policies (a third of the routes lack their permission),
+ * 4,000 managed policies attached Zipf-like (the most popular to about 1,200 roles, and to groups), 1,000 user and
+ * group policies; an organization with two SCP levels. Seeded: the same seed and scale give the same account.
  *
- * <p>Written for the benchmark while the {@code data} branch's generator ({@code dev.iamatlas.model.synth}) is not
- * merged; the benchmark can switch to that one once it is.
+ * <p>Kept next to the {@code synth} generator so that the figures measured on it before stay comparable.
  */
-public final class SyntheticAccount {
+public final class StressAccount {
     static final String ACCOUNT = "123456789012";
     static final String PARTNER = "210987654321";
     static final String REGION = "us-east-1";
@@ -49,14 +50,21 @@ public final class SyntheticAccount {
     private final Random random;
     private final double scale;
 
-    private SyntheticAccount(long seed, double scale) {
+    private StressAccount(long seed, double scale) {
         this.random = new Random(seed);
         this.scale = scale;
     }
 
-    /** The account at {@code scale} (1.0 = 10,000 roles, 5,000 functions, 1,000 APIs). */
+    /**
+     * The account at {@code scale} (1.0 = 10,000 roles, 5,000 functions, 1,000 APIs).
+     *
+     * @throws IllegalArgumentException when the scale is not positive
+     */
     public static AccountSnapshot generate(double scale, long seed) {
-        return new SyntheticAccount(seed, scale).build();
+        if (!(scale > 0)) {
+            throw new IllegalArgumentException("scale must be positive, got " + scale);
+        }
+        return new StressAccount(seed, scale).build();
     }
 
     private int n(int base) {
