@@ -213,7 +213,10 @@ public final class CapabilityAnalyzer {
                 for (int i : wants) {
                     inPlayFacts.get(i).addActionsTo(actions);
                 }
-                int[] members = actions.stream().toArray();
+                int[] members = new int[actions.cardinality()];
+                for (int i = actions.nextSetBit(0), m = 0; i >= 0; i = actions.nextSetBit(i + 1)) {
+                    members[m++] = i;
+                }
                 cached = List.copyOf(forResource(identity, run, resource, members, unknownWanted, inPlay, inPlayFacts,
                         rcpSplit));
                 if (byResource.size() < MAX_CACHED) {
@@ -388,11 +391,6 @@ public final class CapabilityAnalyzer {
             return wide.intersects(other.wide);
         }
 
-        /** Whether the statement matches the catalogue action at {@code position}. */
-        boolean contains(int position) {
-            return small != null ? Arrays.binarySearch(small, position) >= 0 : wide.get(position);
-        }
-
         /** Adds the statement's catalogue actions to {@code set}. */
         void addActionsTo(BitSet set) {
             if (small != null) {
@@ -488,10 +486,19 @@ public final class CapabilityAnalyzer {
                 StatementFacts facts = inPlayFacts.get(k);
                 if (n == all.size() && facts.wide != null) {
                     matched = facts.wide;
+                } else if (facts.small != null) {
+                    // a few actions: find each among the members
+                    matched = new BitSet(n);
+                    for (int action : facts.small) {
+                        int j = Arrays.binarySearch(members, action);
+                        if (j >= 0) {
+                            matched.set(j);
+                        }
+                    }
                 } else {
                     matched = new BitSet(n);
                     for (int j = 0; j < n; j++) {
-                        if (facts.contains(members[j])) {
+                        if (facts.wide.get(members[j])) {
                             matched.set(j);
                         }
                     }
