@@ -123,7 +123,7 @@ class CliHelpTest {
         return out;
     }
 
-    private static final Pattern FILE = Pattern.compile("[\\w.-]+\\.(json|jsonl|sarif|html|md|graphml|dot)");
+    private static final Pattern FILE = Pattern.compile("[\\w.-]+\\.(json|jsonl|sarif|html|md|graphml|dot|svg|png|pdf|csv)");
     private static final Set<String> NOT_FILES = Set.of("demo");
 
     /** A file name of an example, placed in {@code dir}; anything else as it is. */
