@@ -222,17 +222,13 @@ public final class PdfReportWriter {
         for (ReachSummary.ReachedFunction f : reach.functions()) {
             c.runs(List.of(new PdfCanvas.Run(f.status().name(), BOLD, STATUS.get(f.status()), null),
                     new PdfCanvas.Run(f.label(), REGULAR, TEXT, null)), 9);
-            List<String> roles = new ArrayList<>();
-            f.roles().forEach(r -> roles.add(report.label(r)));
-            if (!roles.isEmpty()) {
-                c.paragraph("runs as " + String.join(", ", roles), REGULAR, 8.5f, MUTED, 20);
+            if (!f.roles().isEmpty()) {
+                c.paragraph("runs as " + report.labels(f.roles(), s -> s), REGULAR, 8.5f, MUTED, 20);
             }
             // One line per qualifier a public route or URL names, as in the other report formats.
             for (ReachSummary.ReachedQualifier q : f.directQualifiers()) {
-                List<String> via = new ArrayList<>();
-                q.via().forEach(v -> via.add(report.label(v)));
-                c.paragraph(f.describe(q) + (q.status() == f.status() ? "" : " (" + q.status() + ")") + " via "
-                        + String.join(", ", via), REGULAR, 8.5f, MUTED, 20);
+                c.paragraph(f.describe(q) + f.statusNote(q) + " via " + report.labels(q.via(), s -> s), REGULAR,
+                        8.5f, MUTED, 20);
             }
         }
         c.space(6);

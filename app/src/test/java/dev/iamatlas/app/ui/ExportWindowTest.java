@@ -21,8 +21,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableRow;
-import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -96,7 +94,7 @@ class ExportWindowTest {
         Path before = dir.resolve("before.csv");
         exportReport(robot, "CSV", before);
 
-        clickFinding(robot, missing);
+        FindingsTableActions.clickFinding(robot, missing);
         dialogs.forms.add(Map.of());
         robot.clickOn("Allow API Gateway to invoke invoice-renderer:live…");
         WaitForAsyncUtils.waitForFxEvents();
@@ -208,17 +206,6 @@ class ExportWindowTest {
         javafx.scene.Node target = robot.lookup(item).match(n -> n.getScene() != null && n.isVisible()).query();
         javafx.geometry.Point2D to = robot.point(target).query();
         robot.moveTo(to.getX(), from.getY()).moveTo(to.getX(), to.getY()).clickOn();
-        WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    @SuppressWarnings("unchecked")
-    private void clickFinding(FxRobot robot, FindingRow finding) {
-        TableView<FindingRow> table = robot.lookup("#findingsTable").queryAs(TableView.class);
-        robot.interact(() -> table.scrollTo(finding));
-        WaitForAsyncUtils.waitForFxEvents();
-        TableRow<FindingRow> row = robot.lookup(".table-row-cell").match(r -> r instanceof TableRow<?> t
-                && t.getItem() == finding).queryAs(TableRow.class);
-        robot.clickOn(row);
         WaitForAsyncUtils.waitForFxEvents();
     }
 

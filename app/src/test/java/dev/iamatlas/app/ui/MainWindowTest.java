@@ -29,8 +29,6 @@ import javafx.application.Application;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TableRow;
-import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -113,7 +111,7 @@ class MainWindowTest {
         openDemo(robot);
         FindingRow missing = finding("APIGW_LAMBDA_PERMISSION_MISSING");
 
-        clickFinding(robot, missing);
+        FindingsTableActions.clickFinding(robot, missing);
 
         assertThat(viewModel.graph().pathEdgesProperty().get()).isEqualTo(missing.pathEdgeIds()).isNotEmpty();
         assertThat(viewModel.graph().emphasisProperty().get().pathEdges())
@@ -180,7 +178,7 @@ class MainWindowTest {
         openDemo(robot);
         FindingRow missing = finding("APIGW_LAMBDA_PERMISSION_MISSING");
         int before = viewModel.explorationProperty().get().findings().size();
-        clickFinding(robot, missing);
+        FindingsTableActions.clickFinding(robot, missing);
 
         dialogs.forms.add(Map.of());
         robot.clickOn("Allow API Gateway to invoke invoice-renderer:live…");
@@ -281,7 +279,7 @@ class MainWindowTest {
     void savingWritesTheEditedSnapshot(FxRobot robot) throws Exception {
         openDemo(robot);
         FindingRow missing = finding("APIGW_LAMBDA_PERMISSION_MISSING");
-        clickFinding(robot, missing);
+        FindingsTableActions.clickFinding(robot, missing);
         dialogs.forms.add(Map.of("sid", "what-if-invoices"));
         robot.clickOn("Allow API Gateway to invoke invoice-renderer:live…");
         Path saved = dir.resolve("edited.json");
@@ -408,17 +406,6 @@ class MainWindowTest {
     private FindingRow finding(String ruleId) {
         return viewModel.explorationProperty().get().findings().stream().filter(f -> f.ruleId().equals(ruleId))
                 .findFirst().orElseThrow();
-    }
-
-    @SuppressWarnings("unchecked")
-    private void clickFinding(FxRobot robot, FindingRow finding) {
-        TableView<FindingRow> table = robot.lookup("#findingsTable").queryAs(TableView.class);
-        robot.interact(() -> table.scrollTo(finding));
-        WaitForAsyncUtils.waitForFxEvents();
-        TableRow<FindingRow> row = robot.lookup(".table-row-cell").match(r -> r instanceof TableRow<?> t
-                && t.getItem() == finding).queryAs(TableRow.class);
-        robot.clickOn(row);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static String policyText(FxRobot robot) {

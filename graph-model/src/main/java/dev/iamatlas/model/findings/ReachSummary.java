@@ -134,6 +134,11 @@ public record ReachSummary(List<PublicRoute> publicRoutes, List<ReachedFunction>
             }
             return q.qualifier() + " → " + String.join(", ", targets);
         }
+
+        /** {@code " (CONDITIONAL)"} when the qualifier's status differs from the function's, else empty. */
+        public String statusNote(ReachedQualifier q) {
+            return q.status() == status ? "" : " (" + q.status() + ")";
+        }
     }
 
     /**

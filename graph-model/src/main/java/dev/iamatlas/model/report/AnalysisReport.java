@@ -111,7 +111,7 @@ public record AnalysisReport(
     }
 
     /** The labels of {@code ids}, each passed through {@code escape} (for the output format), joined with ", ". */
-    String labels(List<String> ids, UnaryOperator<String> escape) {
+    public String labels(List<String> ids, UnaryOperator<String> escape) {
         List<String> out = new ArrayList<>();
         ids.forEach(id -> out.add(escape.apply(label(id))));
         return String.join(", ", out);

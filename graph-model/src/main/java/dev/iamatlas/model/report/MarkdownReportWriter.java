@@ -148,7 +148,7 @@ public final class MarkdownReportWriter implements ReportWriter {
             for (ReachSummary.ReachedFunction f : reach.functions()) {
                 List<String> ways = new ArrayList<>();
                 for (ReachSummary.ReachedQualifier q : f.directQualifiers()) {
-                    ways.add(Markdown.code(f.describe(q)) + (q.status() == f.status() ? "" : " (" + q.status() + ")")
+                    ways.add(Markdown.code(f.describe(q)) + f.statusNote(q)
                             + " via " + report.labels(q.via(), Markdown::text));
                 }
                 b.append("| ").append(f.status()).append(" | ").append(Markdown.code(f.functionId())).append(" | ")

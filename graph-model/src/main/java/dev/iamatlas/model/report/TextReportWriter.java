@@ -134,9 +134,8 @@ public final class TextReportWriter implements ReportWriter {
             String line = f.label() + (f.roles().isEmpty() ? "" : "; runs as " + report.labels(f.roles(), s -> s));
             w.wrapped("    " + Texts.status(f.status()), "                  ", line);
             for (ReachSummary.ReachedQualifier q : f.directQualifiers()) {
-                String status = q.status() == f.status() ? "" : " (" + q.status() + ")";
                 w.wrapped("                  ", "                      ",
-                        f.describe(q) + status + " via " + report.labels(q.via(), s -> s));
+                        f.describe(q) + f.statusNote(q) + " via " + report.labels(q.via(), s -> s));
             }
         }
         w.line("  Roles behind them (" + reach.roles().size() + "):");

@@ -8,15 +8,18 @@ import dev.iamatlas.app.diagram.NodeBox;
 import dev.iamatlas.app.diagram.Viewport;
 import java.util.Optional;
 import javafx.animation.AnimationTimer;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -60,8 +63,7 @@ public final class GraphCanvas extends Region {
      * size after the first selection, and the fit must follow it or the path is cut at the edge.
      */
     private java.util.List<String> settlingFit;
-    private final javafx.beans.property.BooleanProperty legendVisible = new javafx.beans.property.SimpleBooleanProperty(
-            true);
+    private final BooleanProperty legendVisible = new SimpleBooleanProperty(true);
     private final AnimationTimer timer;
 
     // Gesture state
@@ -147,13 +149,19 @@ public final class GraphCanvas extends Region {
         }
     }
 
+    private void panBy(double dx, double dy) {
+        userMovedView();
+        translateX.set(translateX.get() + dx);
+        translateY.set(translateY.get() + dy);
+    }
+
     /** The user has moved the view: a resize no longer re-fits the last fitted nodes. */
     private void userMovedView() {
         settlingFit = null;
     }
 
     /** Whether the legend is drawn in the bottom-left corner (L toggles it; exports always have theirs). */
-    public javafx.beans.property.BooleanProperty legendVisibleProperty() {
+    public BooleanProperty legendVisibleProperty() {
         return legendVisible;
     }
 
@@ -494,12 +502,11 @@ public final class GraphCanvas extends Region {
             return;
         }
         double step = 60;
-        userMovedView();
         switch (e.getCode()) {
-            case LEFT -> translateX.set(translateX.get() + step);
-            case RIGHT -> translateX.set(translateX.get() - step);
-            case UP -> translateY.set(translateY.get() + step);
-            case DOWN -> translateY.set(translateY.get() - step);
+            case LEFT -> panBy(step, 0);
+            case RIGHT -> panBy(-step, 0);
+            case UP -> panBy(0, step);
+            case DOWN -> panBy(0, -step);
             case ESCAPE -> viewModel.clearSelection();
             case PLUS, ADD, EQUALS -> zoomIn();
             case MINUS, SUBTRACT -> zoomOut();
@@ -532,7 +539,7 @@ public final class GraphCanvas extends Region {
         unfold.setOnAction(a -> viewModel.expandSelectedGroups());
         MenuItem fitItem = new MenuItem("Fit to view");
         fitItem.setOnAction(a -> fit());
-        javafx.scene.control.CheckMenuItem legend = new javafx.scene.control.CheckMenuItem("Show legend (L)");
+        CheckMenuItem legend = new CheckMenuItem("Show legend (L)");
         legend.selectedProperty().bindBidirectional(legendVisible);
         ContextMenu menu = new ContextMenu(focus, path, new SeparatorMenuItem(), fold, unfold,
                 new SeparatorMenuItem(), fitItem, legend);
