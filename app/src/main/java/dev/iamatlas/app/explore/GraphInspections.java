@@ -604,9 +604,11 @@ final class GraphInspections implements InspectionSource {
         Decision d = r.decision();
         String text = switch (r.status()) {
             case ALLOWED -> "Allowed: " + d.reason().description();
-            case DENIED -> (d.outcome() == Outcome.EXPLICIT_DENY ? "Explicitly denied: " : "Denied: ")
-                    + d.reason().description();
-            case CONDITIONAL -> d.isConditional() ? "Conditional: allowed only if "
+            case DENIED -> d.isConditional() ? "Denied: " + d.reason().description() + " if "
+                    + String.join(", ", new TreeSet<>(d.unknownKeys())) + " match, otherwise "
+                    + d.mostPermissiveReason().description()
+                    : (d.outcome() == Outcome.EXPLICIT_DENY ? "Explicitly denied: " : "Denied: ") + d.reason().description();
+            case CONDITIONAL -> d.isConditional() && d.mostPermissive() == Outcome.ALLOW ? "Conditional: allowed only if "
                     + String.join(", ", new TreeSet<>(d.unknownKeys())) + " turn out right at request time (otherwise "
                     + d.reason().description() + ")" : "Conditional: " + d.reason().description()
                     + ", but something the snapshot cannot know may change that";

@@ -2,7 +2,6 @@ package dev.iamatlas.model.rules;
 
 import dev.iamatlas.model.evaluation.ConditionEvidence;
 import dev.iamatlas.model.evaluation.Decision;
-import dev.iamatlas.model.evaluation.DecisionReason;
 import dev.iamatlas.model.evaluation.DefaultPolicyEvaluator;
 import dev.iamatlas.model.policy.Effect;
 import dev.iamatlas.model.evaluation.EvaluationRequest;
@@ -36,9 +35,11 @@ import java.util.TreeSet;
  * and the policies; every other key a condition of those policies uses is declared unknown, so a decision that
  * depends on it comes out conditional. The fast decision is taken at once; {@link #explain()} re-asks with evidence.
  *
- * <p>Status: ALLOW gives ALLOWED; a decision whose bounds differ gives CONDITIONAL; anything else DENIED. When
- * something the request needed could not be known (a policy the scan could not read or parse), an ALLOWED or an
- * implicitly DENIED answer becomes CONDITIONAL; an explicit deny by the known policies stays DENIED.
+ * <p>Status: ALLOW gives ALLOWED; a decision that unknown context keys could turn into an allow gives CONDITIONAL;
+ * anything else DENIED, including a decision whose bounds are an explicit and an implicit deny (a Deny statement
+ * whose condition cannot be known, and nothing that allows): whatever the keys turn out to be, the request is
+ * refused. When something the request needed could not be known (a policy the scan could not read or parse), an
+ * ALLOWED or a DENIED answer that no unconditional Deny statement decides becomes CONDITIONAL.
  */
 public final class Check {
     /** The evaluator every rule uses: stateless and thread-safe. */
@@ -65,18 +66,23 @@ public final class Check {
         this.decision = EVALUATOR.evaluate(request);
         EdgeStatus s = statusOf(decision);
         if (!uncertainties.isEmpty() && (s == EdgeStatus.ALLOWED
-                || (s == EdgeStatus.DENIED && decision.reason() != DecisionReason.EXPLICIT_DENY))) {
+                || (s == EdgeStatus.DENIED && decision.mostPermissive() != Outcome.EXPLICIT_DENY))) {
             s = EdgeStatus.CONDITIONAL;
         }
         this.status = s;
     }
 
-    /** ALLOWED, CONDITIONAL or DENIED for a decision alone. */
+    /**
+     * ALLOWED, CONDITIONAL or DENIED for a decision alone: CONDITIONAL only when the most permissive bound allows.
+     * Bounds of an explicit and an implicit deny are DENIED: AWS refuses the request either way.
+     *
+     * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-denyallow.html">How AWS enforcement code logic evaluates requests</a>
+     */
     public static EdgeStatus statusOf(Decision d) {
         if (d.outcome() == Outcome.ALLOW) {
             return EdgeStatus.ALLOWED;
         }
-        return d.isConditional() ? EdgeStatus.CONDITIONAL : EdgeStatus.DENIED;
+        return d.mostPermissive() == Outcome.ALLOW ? EdgeStatus.CONDITIONAL : EdgeStatus.DENIED;
     }
 
     /** The weaker of two statuses: DENIED &lt; CONDITIONAL &lt; ALLOWED. */
@@ -229,7 +235,7 @@ public final class Check {
                 }
                 break;
             case CONDITIONAL:
-                if (d.isConditional()) {
+                if (d.mostPermissive() == Outcome.ALLOW && d.isConditional()) {
                     List<String> parts = new ArrayList<>();
                     for (String k : new TreeSet<>(d.unknownKeys())) {
                         parts.add(k + " (" + ContextKeys.describe(k) + ")");
@@ -245,7 +251,12 @@ public final class Check {
                 }
                 break;
             default:
-                if (d.outcome() == Outcome.EXPLICIT_DENY) {
+                if (d.outcome() == Outcome.EXPLICIT_DENY && d.isConditional()) {
+                    // an explicit deny under a condition the snapshot cannot know; without it nothing allows
+                    sb.append("denied: explicitly").append(deciding.isEmpty() ? "" : " by " + String.join(", ", deciding))
+                            .append(" if ").append(String.join(" and ", new TreeSet<>(d.unknownKeys())))
+                            .append(" match, and otherwise ").append(d.mostPermissiveReason().description());
+                } else if (d.outcome() == Outcome.EXPLICIT_DENY) {
                     sb.append("explicitly denied").append(deciding.isEmpty() ? "" : " by " + String.join(", ", deciding));
                 } else {
                     sb.append("denied: ").append(d.reason().description());

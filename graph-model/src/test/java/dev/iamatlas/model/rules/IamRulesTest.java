@@ -224,6 +224,36 @@ class IamRulesTest {
         assertThat(g.requireNode(roleArn("app")).flag(Node.ADMIN_EQUIVALENT)).isFalse();
     }
 
+    /**
+     * An SCP that denies outside some regions depends on aws:RequestedRegion, which a snapshot cannot know; where the
+     * boundary does not allow an action either, the request is refused whatever the region (an explicit deny or an
+     * implicit one), so the capability is DENIED, not CONDITIONAL. Where the boundary allows, it is CONDITIONAL.
+     */
+    @Test
+    void regionConditionalDenyDoesNotMakeWhatTheBoundaryRefusesConditional() {
+        ManagedPolicy boundary = new ManagedPolicy("arn:aws:iam::" + ACCOUNT + ":policy/boundary", "boundary", "B", "/", "v1", 0, 1,
+                List.of(new PolicyVersion("v1", true, policy("{'Effect':'Allow','Action':'s3:GetObject','Resource':'*'}"), null)));
+        IamRole role = IamRole.builder(roleArn("app"), "app").trustPolicy(trusts("lambda.amazonaws.com"))
+                .inlinePolicy("p", policy("{'Effect':'Allow','Action':['s3:GetObject','dynamodb:GetItem'],'Resource':'*'}"))
+                .permissionsBoundaryArn(boundary.arn()).build();
+        OrgLevel root = new OrgLevel("r-1", "Root", "ROOT", List.of(
+                new OrgPolicy("p-full", "arn:aws:organizations::1:policy/p-full", "FullAWSAccess", true,
+                        policy("{'Effect':'Allow','Action':'*','Resource':'*'}")),
+                new OrgPolicy("p-regions", "arn:aws:organizations::1:policy/p-regions", "RestrictRegions", false,
+                        policy("{'Effect':'Deny','NotAction':'iam:*','Resource':'*',"
+                                + "'Condition':{'StringNotEquals':{'aws:RequestedRegion':['eu-west-1']}}}"))));
+        AccountSnapshot s = account().role(role).managedPolicy(boundary)
+                .organization(new Organization("o-1", "999999999999", List.of(root), List.of())).build();
+        AccessGraph g = build(s, new PrincipalCapabilities());
+
+        AccessEdge dynamodb = edge(g, EdgeType.CAN_PERFORM, roleArn("app"), NodeIds.capability("dynamodb", "*"));
+        assertThat(dynamodb.status()).isEqualTo(EdgeStatus.DENIED);
+        assertThat(Check.reasonClause(dynamodb.evidence().requests().get(0), List.of()))
+                .startsWith("denied: explicitly").contains("aws:RequestedRegion");
+        assertThat(edge(g, EdgeType.CAN_PERFORM, roleArn("app"), NodeIds.capability("s3", "*")).status())
+                .isEqualTo(EdgeStatus.CONDITIONAL);
+    }
+
     @Test
     void serviceControlPolicyDeniesAcrossTheAccountButNotInTheManagementAccount() {
         OrgLevel root = new OrgLevel("r-1", "Root", "ROOT", List.of(
