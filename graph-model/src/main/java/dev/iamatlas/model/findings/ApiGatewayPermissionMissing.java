@@ -27,6 +27,11 @@ public final class ApiGatewayPermissionMissing extends BaseDetector {
     }
 
     @Override
+    public java.util.Set<dev.iamatlas.model.rules.EntityKey.Kind> subjectKinds() {
+        return dev.iamatlas.model.rules.EntityKey.API_LISTS;
+    }
+
+    @Override
     public List<String> subjects(SnapshotIndex index) {
         return apis(index);
     }

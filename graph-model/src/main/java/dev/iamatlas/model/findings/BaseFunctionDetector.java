@@ -9,6 +9,11 @@ abstract class BaseFunctionDetector extends BaseDetector {
 
     /** Subjects: every function ARN. */
     @Override
+    public final java.util.Set<dev.iamatlas.model.rules.EntityKey.Kind> subjectKinds() {
+        return dev.iamatlas.model.rules.EntityKey.FUNCTION_LIST;
+    }
+
+    @Override
     public final List<String> subjects(SnapshotIndex index) {
         return functions(index);
     }

@@ -16,6 +16,15 @@ public interface FindingDetector {
     /** The subjects to examine, such as every function ARN. */
     List<String> subjects(SnapshotIndex index);
 
+    /**
+     * The kinds of entity whose lists {@link #subjects} reads, so that after an edit that replaced none of those lists
+     * the engine keeps the last subjects (see {@link dev.iamatlas.model.rules.AccessRule#subjectKinds()}); null (the
+     * default) when they may depend on anything.
+     */
+    default java.util.Set<dev.iamatlas.model.rules.EntityKey.Kind> subjectKinds() {
+        return null;
+    }
+
     /** Examines one subject. */
     void detect(String subject, FindingContext ctx);
 }

@@ -30,6 +30,8 @@ public final class FindingEngine {
 
     private final List<FindingDetector> detectors;
     private List<List<String>> lastSubjects = List.of();
+    /** The index {@link #lastSubjects} were listed from. */
+    private dev.iamatlas.model.rules.SnapshotIndex lastIndex;
     private final ForkJoinPool pool;
     private final Map<Unit, State> units = new HashMap<>();
     private final Map<String, Set<Unit>> nodeReaders = new HashMap<>();
@@ -74,7 +76,8 @@ public final class FindingEngine {
         adjacencyReaders.clear();
         entityReaders.clear();
         List<Unit> work = new ArrayList<>();
-        lastSubjects = subjects(run);
+        lastSubjects = subjects(run, null);
+        lastIndex = run.index();
         for (int d = 0; d < detectors.size(); d++) {
             for (String subject : new LinkedHashSet<>(lastSubjects.get(d))) { // once each, even if listed twice
                 work.add(new Unit(d, subject));
@@ -92,7 +95,7 @@ public final class FindingEngine {
             Set<String> rewiredNodes) {
         Set<Unit> dirty = new LinkedHashSet<>();
         Set<Unit> gone = new LinkedHashSet<>();
-        List<List<String>> subjects = subjects(run);
+        List<List<String>> subjects = subjects(run, lastIndex);
         for (int d = 0; d < detectors.size(); d++) {
             List<String> was = d < lastSubjects.size() ? lastSubjects.get(d) : List.of();
             SubjectChanges changes = SubjectChanges.between(was, subjects.get(d));
@@ -107,6 +110,7 @@ public final class FindingEngine {
             }
         }
         lastSubjects = subjects;
+        lastIndex = run.index();
         for (String node : changedNodes) {
             dirty.addAll(nodeReaders.getOrDefault(node, Set.of()));
         }
@@ -153,11 +157,20 @@ public final class FindingEngine {
         return new Change(added, removed, dirty.size());
     }
 
-    /** The subjects of every detector in the run's index. */
-    private List<List<String>> subjects(AnalysisRun run) {
+    /**
+     * The subjects of every detector in the run's index; a detector whose subjects come from lists the edit did not
+     * replace keeps its last ones.
+     *
+     * @param previous the index the last subjects were listed from, or null
+     */
+    private List<List<String>> subjects(AnalysisRun run, dev.iamatlas.model.rules.SnapshotIndex previous) {
         List<List<String>> out = new ArrayList<>(detectors.size());
-        for (FindingDetector detector : detectors) {
-            out.add(detector.subjects(run.index()));
+        for (int d = 0; d < detectors.size(); d++) {
+            FindingDetector detector = detectors.get(d);
+            Set<EntityKey.Kind> kinds = detector.subjectKinds();
+            boolean same = previous != null && kinds != null && d < lastSubjects.size()
+                    && run.index().sameEntities(previous, kinds);
+            out.add(same ? lastSubjects.get(d) : detector.subjects(run.index()));
         }
         return out;
     }

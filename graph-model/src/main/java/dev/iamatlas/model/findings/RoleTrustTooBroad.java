@@ -41,6 +41,11 @@ public final class RoleTrustTooBroad extends BaseDetector {
     }
 
     @Override
+    public java.util.Set<dev.iamatlas.model.rules.EntityKey.Kind> subjectKinds() {
+        return dev.iamatlas.model.rules.EntityKey.ROLE_LIST;
+    }
+
+    @Override
     public List<String> subjects(SnapshotIndex index) {
         return roles(index);
     }

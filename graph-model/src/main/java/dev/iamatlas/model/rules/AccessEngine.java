@@ -161,7 +161,7 @@ public final class AccessEngine {
         assumers = computeAssumers(index.principals());
         run.setAssumers(List.copyOf(assumers));
         List<Task> tasks = new ArrayList<>();
-        lastSubjects = subjects();
+        lastSubjects = subjects(null);
         for (int r = 0; r < rules.size(); r++) {
             for (String subject : new LinkedHashSet<>(lastSubjects.get(r))) { // once each, even if listed twice
                 tasks.add(new Task(new UnitKey(r, subject), null, false));
@@ -217,7 +217,7 @@ public final class AccessEngine {
         run.reuseAssumerIndex(previousRun, assumerDelta);
 
         Map<UnitKey, Task> work = new LinkedHashMap<>();
-        List<List<String>> subjects = subjects();
+        List<List<String>> subjects = subjects(before);
         for (int r = 0; r < rules.size(); r++) {
             List<String> was = r < lastSubjects.size() ? lastSubjects.get(r) : List.of();
             SubjectChanges changes = SubjectChanges.between(was, subjects.get(r));
@@ -321,12 +321,19 @@ public final class AccessEngine {
 
     /**
      * The subjects of every rule in the current index. A unit whose subject stays and that read nothing (it emitted
-     * nothing either, so it is not kept) cannot change: only added and removed subjects need a look.
+     * nothing either, so it is not kept) cannot change: only added and removed subjects need a look. A rule whose
+     * subjects come from lists the edit did not replace keeps its last ones.
+     *
+     * @param previous the index the last subjects were listed from, or null
      */
-    private List<List<String>> subjects() {
+    private List<List<String>> subjects(SnapshotIndex previous) {
         List<List<String>> out = new ArrayList<>(rules.size());
-        for (AccessRule rule : rules) {
-            out.add(rule.subjects(index));
+        for (int r = 0; r < rules.size(); r++) {
+            AccessRule rule = rules.get(r);
+            Set<EntityKey.Kind> kinds = rule.subjectKinds();
+            boolean same = previous != null && kinds != null && r < lastSubjects.size()
+                    && index.sameEntities(previous, kinds);
+            out.add(same ? lastSubjects.get(r) : rule.subjects(index));
         }
         return out;
     }

@@ -22,6 +22,15 @@ public interface AccessRule {
     /** The subjects this rule has a unit for, such as every function ARN. Linear in the snapshot. */
     List<String> subjects(SnapshotIndex index);
 
+    /**
+     * The kinds of entity whose lists {@link #subjects} reads (it reads nothing else of the index), so that after an
+     * edit that replaced none of those lists the engine keeps the last subjects instead of listing them again; null
+     * (the default) when the subjects may depend on anything.
+     */
+    default java.util.Set<EntityKey.Kind> subjectKinds() {
+        return null;
+    }
+
     /** Computes the unit for {@code subject}: reads through {@code ctx} and emits into it. */
     void compute(String subject, UnitContext ctx);
 

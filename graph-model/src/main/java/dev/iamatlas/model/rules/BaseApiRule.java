@@ -7,6 +7,11 @@ abstract class BaseApiRule implements AccessRule {
 
     /** Subjects: every API. */
     @Override
+    public final java.util.Set<EntityKey.Kind> subjectKinds() {
+        return EntityKey.API_LISTS;
+    }
+
+    @Override
     public final List<String> subjects(SnapshotIndex index) {
         return ApiSubjects.of(index);
     }

@@ -14,6 +14,11 @@ abstract class BaseFunctionRule implements AccessRule {
 
     /** Subjects: the ARN of every function the rule {@link #concerns}. */
     @Override
+    public final java.util.Set<EntityKey.Kind> subjectKinds() {
+        return EntityKey.FUNCTION_LIST;
+    }
+
+    @Override
     public final List<String> subjects(SnapshotIndex index) {
         List<String> out = new ArrayList<>();
         for (LambdaFunction f : index.snapshot().functions()) {

@@ -54,6 +54,11 @@ public final class CallersReachRoutes implements AccessRule {
     }
 
     @Override
+    public java.util.Set<EntityKey.Kind> subjectKinds() {
+        return EntityKey.API_LISTS;
+    }
+
+    @Override
     public List<String> subjects(SnapshotIndex index) {
         return ApiSubjects.of(index);
     }

@@ -37,6 +37,13 @@ public record EntityKey(Kind kind, String id) {
         ASSUMERS
     }
 
+    /** Subject kinds of rules and detectors with a unit per API (REST and v2). */
+    public static final java.util.Set<Kind> API_LISTS = java.util.Set.of(Kind.REST_API, Kind.API_V2);
+    /** Subject kinds of rules and detectors with a unit per function. */
+    public static final java.util.Set<Kind> FUNCTION_LIST = java.util.Set.of(Kind.FUNCTION);
+    /** Subject kinds of rules and detectors with a unit per role. */
+    public static final java.util.Set<Kind> ROLE_LIST = java.util.Set.of(Kind.ROLE);
+
     /** The organization key. */
     public static final EntityKey ORGANIZATION = new EntityKey(Kind.ORGANIZATION, "org");
     /** The derived key of principals able to call sts:AssumeRole. */

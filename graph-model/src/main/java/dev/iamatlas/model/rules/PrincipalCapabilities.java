@@ -21,10 +21,17 @@ import java.util.Set;
  * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html">Permissions boundaries</a>
  */
 public final class PrincipalCapabilities implements AccessRule {
+    private static final java.util.Set<EntityKey.Kind> PRINCIPAL_LISTS = java.util.Set.of(EntityKey.Kind.ROLE,
+            EntityKey.Kind.USER);
 
     @Override
     public String name() {
         return "PrincipalCapabilities";
+    }
+
+    @Override
+    public java.util.Set<EntityKey.Kind> subjectKinds() {
+        return PRINCIPAL_LISTS;
     }
 
     @Override

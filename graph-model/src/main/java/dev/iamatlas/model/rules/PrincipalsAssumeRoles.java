@@ -60,6 +60,11 @@ public final class PrincipalsAssumeRoles implements AccessRule {
     }
 
     @Override
+    public java.util.Set<EntityKey.Kind> subjectKinds() {
+        return EntityKey.ROLE_LIST;
+    }
+
+    @Override
     public List<String> subjects(SnapshotIndex index) {
         List<String> out = new ArrayList<>();
         index.snapshot().iam().roles().forEach(r -> out.add(r.arn()));

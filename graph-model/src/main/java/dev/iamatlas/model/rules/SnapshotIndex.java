@@ -198,6 +198,46 @@ public final class SnapshotIndex {
         return snapshot;
     }
 
+    /**
+     * The snapshot's list of one kind of entity (functions, roles, users, groups, managed policies, REST or v2 APIs),
+     * or null for the other kinds. An edit shares every list it does not change, so comparing these lists by
+     * reference tells what an edit left alone.
+     */
+    public List<?> entities(EntityKey.Kind kind) {
+        switch (kind) {
+            case FUNCTION:
+                return snapshot.functions();
+            case ROLE:
+                return snapshot.iam().roles();
+            case USER:
+                return snapshot.iam().users();
+            case GROUP:
+                return snapshot.iam().groups();
+            case MANAGED_POLICY:
+                return snapshot.iam().managedPolicies();
+            case REST_API:
+                return snapshot.restApis();
+            case API_V2:
+                return snapshot.apisV2();
+            default:
+                return null;
+        }
+    }
+
+    /**
+     * Whether {@code other} holds the very same lists (by reference) of every kind in {@code kinds} as this index.
+     * False for a kind without a list.
+     */
+    public boolean sameEntities(SnapshotIndex other, Set<EntityKey.Kind> kinds) {
+        for (EntityKey.Kind kind : kinds) {
+            List<?> mine = entities(kind);
+            if (mine == null || mine != other.entities(kind)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The account id. */
     public String account() {
         return snapshot.accountId();

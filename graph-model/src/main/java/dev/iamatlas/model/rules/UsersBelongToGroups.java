@@ -25,6 +25,13 @@ public final class UsersBelongToGroups implements AccessRule {
     }
 
     @Override
+    public java.util.Set<EntityKey.Kind> subjectKinds() {
+        return USER_LIST;
+    }
+
+    private static final java.util.Set<EntityKey.Kind> USER_LIST = java.util.Set.of(EntityKey.Kind.USER);
+
+    @Override
     public List<String> subjects(SnapshotIndex index) {
         List<String> out = new ArrayList<>();
         index.snapshot().iam().users().forEach(u -> {
