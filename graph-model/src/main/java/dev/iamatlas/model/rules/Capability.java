@@ -156,12 +156,14 @@ public final class Capability {
         return p.length == 6 && !p[5].isEmpty() ? p[5] : resource;
     }
 
-    /** The node label: "dynamodb on table/orders", "all actions on *", "14 services on *". */
+    /**
+     * The node label: "dynamodb on table/orders", "many services on *". The node is shared by every principal with a
+     * capability on that service and pattern, so its label says nothing that differs between them (how many services
+     * or actions is on each principal's edge): a label that did would make the node's definition depend on which
+     * principals hold it, and an edit of one principal could redraw a node with thousands of edges.
+     */
     public String nodeLabel() {
-        if (service.equals("*")) {
-            return (allActionsOfService ? "all actions" : services.size() + " services") + " on " + shortResource();
-        }
-        return service + " on " + shortResource();
+        return (service.equals("*") ? "many services" : service) + " on " + shortResource();
     }
 
     /** The edge label: "GetItem, Query", "all actions", "GetItem, Query, PutItem, +9 more". */

@@ -7,6 +7,7 @@ import static dev.iamatlas.model.testing.Accounts.roleArn;
 import static dev.iamatlas.model.testing.Accounts.trusts;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.iamatlas.model.graph.EdgeStatus;
 import dev.iamatlas.model.snapshot.AccountSnapshot;
 import dev.iamatlas.model.snapshot.IamRole;
 import dev.iamatlas.model.snapshot.ManagedPolicy;
@@ -50,6 +51,7 @@ class CapabilityCacheTest {
             "{'Effect':'Allow','Action':'iam:PassRole','Resource':'*'}");
     private static final String SHARED = "arn:aws:iam::" + ACCOUNT + ":policy/shared";
     private static final String BOUNDARY = "arn:aws:iam::" + ACCOUNT + ":policy/boundary";
+    private static final String NARROW_BOUNDARY = "arn:aws:iam::" + ACCOUNT + ":policy/narrow-boundary";
 
     static Stream<AccountSnapshot> accounts() {
         return Stream.of(ShopAccount.snapshot(), mixed(1), mixed(2),
@@ -71,6 +73,11 @@ class CapabilityCacheTest {
                 policy("{'Effect':'Allow','Action':['s3:GetObject','logs:PutLogEvents'],'Resource':'*'}"), null))));
         b.managedPolicy(new ManagedPolicy(BOUNDARY, "boundary", "P2", "/", "v1", 0, 10, List.of(new PolicyVersion("v1",
                 true, policy("{'Effect':'Allow','Action':['s3:*','logs:*','newservice:*'],'Resource':'*'}"), null))));
+        b.managedPolicy(new ManagedPolicy(NARROW_BOUNDARY, "narrow-boundary", "P3", "/", "v1", 0, 10, List.of(
+                new PolicyVersion("v1", true, policy("{'Effect':'Allow','Action':'sqs:*','Resource':'*',"
+                        + "'Condition':{'Bool':{'aws:SecureTransport':'true'}}}",
+                        "{'Effect':'Allow','NotAction':['s3:*','sqs:*','iam:*'],'NotResource':'arn:aws:dynamodb:*:*:table/t'}",
+                        "{'Effect':'Allow','Action':'s3:GetObject','Resource':'arn:aws:s3:::data/*'}"), null))));
         String unknown = "{'Effect':'Allow','Action':'newservice:DoThing','Resource':'*'}";
         b.role(IamRole.builder(roleArn("base"), "base").trustPolicy(trusts("lambda.amazonaws.com")).attachedPolicy(SHARED)
                 .build());
@@ -89,8 +96,9 @@ class CapabilityCacheTest {
             for (int k = random.nextInt(4); k > 0; k--) { // one statement per policy: roles share statements
                 role.inlinePolicy("p" + k, policy(STATEMENTS.get(random.nextInt(STATEMENTS.size()))));
             }
-            if (random.nextInt(4) == 0) {
-                role.permissionsBoundaryArn(BOUNDARY);
+            int boundary = random.nextInt(6);
+            if (boundary < 2) {
+                role.permissionsBoundaryArn(boundary == 0 ? BOUNDARY : NARROW_BOUNDARY);
             }
             b.role(role.build());
         }
@@ -115,6 +123,38 @@ class CapabilityCacheTest {
             assertThat(backward.get(i)).as(principals.get(i) + " after every other principal, in reverse")
                     .isEqualTo(expected);
         }
+    }
+
+    /**
+     * A capability's status and its lists of actions agree with asking the evaluator about each listed action on
+     * its own: the analysis decides one action per class of actions that the same statements match, and denies
+     * without asking what no Allow statement of a permissions boundary matches.
+     */
+    @ParameterizedTest
+    @MethodSource("accounts")
+    void capabilitiesAgreeWithTheEvaluatorActionByAction(AccountSnapshot account) {
+        SnapshotIndex index = new SnapshotIndex(account);
+        AnalysisRun run = new AnalysisRun(index, new AnalysisServices());
+        int checked = 0;
+        for (String principal : index.principals()) {
+            Identity identity = run.identity(principal);
+            for (Capability c : run.services().capabilities().capabilities(identity, run)) {
+                for (String action : c.actions().size() > 40 ? c.actions().subList(0, 40) : c.actions()) {
+                    EdgeStatus alone = identity.applyTo(Check.request("one action")).action(action)
+                            .resource(c.resource()).rcps(run.rcpsFor(action)).absent(Callers.PRINCIPAL_ABSENT)
+                            .evaluate().status();
+                    EdgeStatus expected = c.status() == EdgeStatus.DENIED ? EdgeStatus.DENIED
+                            : c.conditionalActions().contains(action) ? EdgeStatus.CONDITIONAL : EdgeStatus.ALLOWED;
+                    if (expected == EdgeStatus.ALLOWED && c.conditionalActions().size() >= Capability.MAX_LISTED) {
+                        expected = alone == EdgeStatus.CONDITIONAL ? alone : expected; // the list is cut short
+                    }
+                    assertThat(alone).as(principal + " " + action + " on " + c.resource() + " in " + c)
+                            .isEqualTo(expected);
+                    checked++;
+                }
+            }
+        }
+        assertThat(checked).isPositive();
     }
 
     private static List<List<Capability>> capabilitiesInOrder(SnapshotIndex index, List<String> principals) {
