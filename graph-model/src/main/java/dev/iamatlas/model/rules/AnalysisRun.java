@@ -331,9 +331,13 @@ public final class AnalysisRun {
         Builder b = new Builder(role.arn(), false);
         b.reads.add(EntityKey.role(role.arn()));
         b.gaps(EntityKey.role(role.arn()));
-        for (InlinePolicy p : role.inlinePolicies()) {
-            b.policies.add(source("role/" + role.name() + " inline " + p.name(), PolicyType.IDENTITY, role.arn(), p.document()));
-        }
+        b.policies.addAll(services.inlineSources(role.arn(), role, () -> {
+            List<PolicySource> out = new ArrayList<>();
+            for (InlinePolicy p : role.inlinePolicies()) {
+                out.add(source("role/" + role.name() + " inline " + p.name(), PolicyType.IDENTITY, role.arn(), p.document()));
+            }
+            return out;
+        }));
         for (String arn : role.attachedPolicyArns()) {
             b.managed(arn, role.arn());
         }
@@ -346,9 +350,13 @@ public final class AnalysisRun {
         Builder b = new Builder(user.arn(), true);
         b.reads.add(EntityKey.user(user.arn()));
         b.gaps(EntityKey.user(user.arn()));
-        for (InlinePolicy p : user.inlinePolicies()) {
-            b.policies.add(source("user/" + user.name() + " inline " + p.name(), PolicyType.IDENTITY, user.arn(), p.document()));
-        }
+        b.policies.addAll(services.inlineSources(user.arn(), user, () -> {
+            List<PolicySource> out = new ArrayList<>();
+            for (InlinePolicy p : user.inlinePolicies()) {
+                out.add(source("user/" + user.name() + " inline " + p.name(), PolicyType.IDENTITY, user.arn(), p.document()));
+            }
+            return out;
+        }));
         for (String arn : user.attachedPolicyArns()) {
             b.managed(arn, user.arn());
         }
@@ -360,10 +368,14 @@ public final class AnalysisRun {
                 b.uncertainties.add("group " + groupName + " is not in the snapshot, so its policies are unknown");
                 continue;
             }
-            for (InlinePolicy p : group.inlinePolicies()) {
-                b.policies.add(source("group/" + group.name() + " inline " + p.name(), PolicyType.IDENTITY, group.arn(),
-                        p.document()));
-            }
+            b.policies.addAll(services.inlineSources(group.arn(), group, () -> {
+                List<PolicySource> out = new ArrayList<>();
+                for (InlinePolicy p : group.inlinePolicies()) {
+                    out.add(source("group/" + group.name() + " inline " + p.name(), PolicyType.IDENTITY, group.arn(),
+                            p.document()));
+                }
+                return out;
+            }));
             for (String arn : group.attachedPolicyArns()) {
                 b.managed(arn, group.arn());
             }

@@ -38,4 +38,31 @@ public final class AnalysisServices {
     public CapabilityAnalyzer capabilities() {
         return capabilities;
     }
+
+    /** An entity's inline policies as sources, and the entity object they were made from. */
+    private record InlineSources(Object owner, java.util.List<PolicySource> sources) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, InlineSources> inline =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The inline policies of a role, user or group as labelled sources, made once per entity object: an edit replaces
+     * the objects of the entities it changes and shares the others, so a principal analysed again because a managed
+     * policy it attaches changed reuses the sources of its own policies. One entry per entity ARN.
+     *
+     * @param arn the entity's ARN
+     * @param owner the entity object (a record from the snapshot)
+     * @param make makes the sources when the entity is new or changed
+     */
+    java.util.List<PolicySource> inlineSources(String arn, Object owner,
+            java.util.function.Supplier<java.util.List<PolicySource>> make) {
+        InlineSources memo = inline.get(arn);
+        if (memo != null && memo.owner() == owner) {
+            return memo.sources();
+        }
+        java.util.List<PolicySource> made = java.util.List.copyOf(make.get());
+        inline.put(arn, new InlineSources(owner, made));
+        return made;
+    }
 }

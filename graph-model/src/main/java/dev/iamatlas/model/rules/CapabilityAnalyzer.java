@@ -610,10 +610,12 @@ public final class CapabilityAnalyzer {
 
     /** Whether a statement's Resource could apply to the resource pattern (it matches the text, or uses variables). */
     private static boolean couldApply(Statement s, String resource) {
-        if (s.resource() == null) {
+        List<ResourcePattern> patterns = s.resource();
+        if (patterns == null) {
             return true;
         }
-        for (ResourcePattern p : s.resource()) {
+        for (int i = 0; i < patterns.size(); i++) { // indexed: this runs for every statement and pattern of a principal
+            ResourcePattern p = patterns.get(i);
             if (p.template().hasVariables() || p.matches(resource)) {
                 return true;
             }
@@ -690,7 +692,35 @@ public final class CapabilityAnalyzer {
             out.add(capability("*", resource, allowed, conditional, denied, granted, 0, all.size(), everything, services,
                     reasons, reps));
         } else {
+            // Services where every wanted action is denied (a boundary or an SCP refuses them): shown one by one when
+            // there are a few, folded into one DENIED "*" capability when there are many (Allow NotAction iam:*
+            // under a boundary of a dozen services would otherwise draw hundreds of DENIED edges).
+            List<String> refused = new ArrayList<>();
             for (String service : present) {
+                int[] range = serviceRange.get(service);
+                int g = granted.nextSetBit(range[0]);
+                if (g < 0 || g >= range[1]) {
+                    refused.add(service);
+                }
+            }
+            boolean foldRefused = refused.size() > MAX_SERVICES;
+            if (foldRefused) {
+                BitSet refusedActions = new BitSet();
+                for (String service : refused) {
+                    int[] range = serviceRange.get(service);
+                    int from = denied.nextSetBit(range[0]);
+                    for (int i = from; i >= 0 && i < range[1]; i = denied.nextSetBit(i + 1)) {
+                        refusedActions.set(i);
+                    }
+                }
+                BitSet none = new BitSet();
+                out.add(capability("*", resource, none, none, refusedActions, none, 0, all.size(), false, refused,
+                        List.of(), reps));
+            }
+            for (String service : present) {
+                if (foldRefused && refused.contains(service)) {
+                    continue;
+                }
                 int[] range = serviceRange.get(service);
                 boolean full = count(granted, range[0], range[1]) == range[1] - range[0];
                 List<String> reasons = new ArrayList<>();

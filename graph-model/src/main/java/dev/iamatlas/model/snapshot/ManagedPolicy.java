@@ -36,10 +36,12 @@ public record ManagedPolicy(
     /** The document of the default version, or empty when IAM did not return it. */
     @JsonIgnore
     public Optional<PolicyText> defaultDocument() {
-        return versions.stream()
-                .filter(v -> v.defaultVersion() || v.versionId().equals(defaultVersionId))
-                .map(PolicyVersion::document)
-                .findFirst();
+        for (PolicyVersion v : versions) { // a loop, not a stream: analysis asks this for every principal it rebuilds
+            if (v.defaultVersion() || v.versionId().equals(defaultVersionId)) {
+                return Optional.ofNullable(v.document());
+            }
+        }
+        return Optional.empty();
     }
 
     /** True for policies that AWS owns ({@code arn:aws:iam::aws:policy/...}). */

@@ -254,6 +254,27 @@ class IamRulesTest {
                 .isEqualTo(EdgeStatus.CONDITIONAL);
     }
 
+    /** Hundreds of services wanted, a boundary of three: three capabilities and one DENIED "*" for the rest. */
+    @Test
+    void servicesABoundaryRefusesFoldIntoOneDeniedCapability() {
+        ManagedPolicy boundary = new ManagedPolicy("arn:aws:iam::" + ACCOUNT + ":policy/boundary", "boundary", "B", "/", "v1", 0, 1,
+                List.of(new PolicyVersion("v1", true, policy("{'Effect':'Allow','Action':['s3:*','sqs:*','logs:*'],'Resource':'*'}"), null)));
+        IamRole role = IamRole.builder(roleArn("app"), "app").trustPolicy(trusts("lambda.amazonaws.com"))
+                .inlinePolicy("p", policy("{'Effect':'Allow','NotAction':'iam:*','Resource':'*'}"))
+                .permissionsBoundaryArn(boundary.arn()).build();
+        AccessGraph g = build(account().role(role).managedPolicy(boundary).build(), new PrincipalCapabilities());
+
+        assertThat(edgesOfType(g, EdgeType.CAN_PERFORM)).extracting(AccessEdge::targetId).containsExactlyInAnyOrder(
+                NodeIds.capability("*", "*"), NodeIds.capability("logs", "*"), NodeIds.capability("s3", "*"),
+                NodeIds.capability("sqs", "*"));
+        AccessEdge refused = edge(g, EdgeType.CAN_PERFORM, roleArn("app"), NodeIds.capability("*", "*"));
+        assertThat(refused.status()).isEqualTo(EdgeStatus.DENIED);
+        assertThat(refused.attribute(AccessEdge.ACTIONS)).matches("\\d{4,} actions"); // too many to name
+        assertThat(g.requireNode(NodeIds.capability("*", "*")).label()).isEqualTo("many services on *");
+        assertThat(edge(g, EdgeType.CAN_PERFORM, roleArn("app"), NodeIds.capability("s3", "*")).status())
+                .isEqualTo(EdgeStatus.ALLOWED);
+    }
+
     @Test
     void serviceControlPolicyDeniesAcrossTheAccountButNotInTheManagementAccount() {
         OrgLevel root = new OrgLevel("r-1", "Root", "ROOT", List.of(
