@@ -61,7 +61,10 @@ public final class AccessEdge {
     /** Edge attribute: why an edge is broken in a way no policy shows ("function not found", "unresolved stage variable"). */
     public static final String BROKEN_BECAUSE = "brokenBecause";
 
-    private final String id;
+    /** The explicit id, or null until {@link #id()} first builds the default one. */
+    private String id;
+    private final boolean explicitId;
+    private final String discriminator;
     private final EdgeType type;
     private final EdgeStatus status;
     private final String sourceId;
@@ -77,9 +80,14 @@ public final class AccessEdge {
         this.status = Objects.requireNonNull(b.status, "status");
         this.sourceId = b.sourceId;
         this.targetId = b.targetId;
-        this.id = b.id != null ? b.id : defaultId(b.type, b.sourceId, b.targetId, b.discriminator);
+        // The default id is built when first asked for: an edit re-emits every edge of each unit it re-runs, and most
+        // of them turn out the same as before (compared by their parts, see sameKey) and are dropped unasked.
+        this.id = b.id;
+        this.explicitId = b.id != null;
+        this.discriminator = b.discriminator;
         this.label = b.label == null ? b.type.verb() : b.label;
-        this.attributes = AttributeMap.of(b.attributes);
+        this.attributes = b.attributes == null ? b.shared != null ? b.shared : AttributeMap.EMPTY
+                : AttributeMap.of(b.attributes);
         this.derived = b.derived;
         this.why = new Why(label, b.evidence, b.explanation, b.explanationFromEvidence, b.evidenceValue,
                 b.explanationValue);
@@ -129,6 +137,11 @@ public final class AccessEdge {
         }
     }
 
+    /** An immutable attribute map to give many edges through {@link Builder#attributes(SortedMap)}. */
+    public static SortedMap<String, String> sharedAttributes(Map<String, String> values) {
+        return AttributeMap.of(values);
+    }
+
     /** The id an edge gets when none is given: {@code TYPE source -> target}, plus {@code #discriminator}. */
     public static String defaultId(EdgeType type, String sourceId, String targetId, String discriminator) {
         String base = type.name() + " " + sourceId + " -> " + targetId;
@@ -148,7 +161,25 @@ public final class AccessEdge {
 
     /** The stable id, unique within a graph. */
     public String id() {
-        return id;
+        String i = id;
+        if (i == null) {
+            // racy but harmless: every thread builds the same immutable string
+            i = defaultId(type, sourceId, targetId, discriminator);
+            id = i;
+        }
+        return i;
+    }
+
+    /**
+     * Whether the two edges have the same {@link #id()}, without building default ids: edges with default ids compare
+     * their type, ends and discriminator.
+     */
+    public boolean sameKey(AccessEdge other) {
+        if (explicitId || other.explicitId) {
+            return id().equals(other.id());
+        }
+        return type == other.type && sourceId.equals(other.sourceId) && targetId.equals(other.targetId)
+                && Objects.equals(discriminator, other.discriminator);
     }
 
     /** The kind of link. */
@@ -233,14 +264,14 @@ public final class AccessEdge {
      * explanation are not compared: they follow from the rest).
      */
     public boolean sameAs(AccessEdge other) {
-        return other != null && id.equals(other.id) && type == other.type && status == other.status
+        return other != null && sameKey(other) && type == other.type && status == other.status
                 && sourceId.equals(other.sourceId) && targetId.equals(other.targetId) && label.equals(other.label)
                 && attributes.sameAs(other.attributes) && derived == other.derived;
     }
 
     @Override
     public String toString() {
-        return id + " [" + status + "]";
+        return id() + " [" + status + "]";
     }
 
     /** Builds an {@link AccessEdge}. Not thread-safe. */
@@ -252,7 +283,10 @@ public final class AccessEdge {
         private String discriminator;
         private EdgeStatus status;
         private String label;
-        private final Map<String, String> attributes = new TreeMap<>();
+        /** Attributes set one by one (made when the first is set). */
+        private Map<String, String> attributes;
+        /** Attributes given as a whole, shared with other edges. */
+        private AttributeMap shared;
         private boolean derived;
         private Supplier<EdgeEvidence> evidence;
         private Supplier<String> explanation;
@@ -291,10 +325,29 @@ public final class AccessEdge {
 
         /** Sets an attribute; null removes it. */
         public Builder attribute(String name, String value) {
+            if (attributes == null) {
+                attributes = new TreeMap<>(shared == null ? Map.of() : shared);
+                shared = null;
+            }
             if (value == null) {
                 attributes.remove(name);
             } else {
                 attributes.put(name, value);
+            }
+            return this;
+        }
+
+        /**
+         * Sets every attribute at once from a map made by {@link AccessEdge#sharedAttributes}: edges that carry the
+         * same attributes (a capability's, for every principal that has it) then hold one map, and compare by
+         * reference.
+         */
+        public Builder attributes(SortedMap<String, String> values) {
+            if (values instanceof AttributeMap a && attributes == null) {
+                shared = a;
+            } else {
+                attributes = new TreeMap<>(values);
+                shared = null;
             }
             return this;
         }

@@ -1,6 +1,7 @@
 package dev.iamatlas.model.rules;
 
 import dev.iamatlas.model.catalogue.AccessLevel;
+import dev.iamatlas.model.graph.AccessEdge;
 import dev.iamatlas.model.graph.EdgeStatus;
 import dev.iamatlas.model.graph.Node;
 import java.util.List;
@@ -34,6 +35,7 @@ public final class Capability {
     private volatile String edgeLabel;
     private volatile String actionsText;
     private volatile Node node;
+    private volatile java.util.SortedMap<String, String> edgeAttributes;
 
     /**
      * A capability.
@@ -145,6 +147,25 @@ public final class Capability {
             actionsText = t;
         }
         return t;
+    }
+
+    /**
+     * The attributes of a principal's edge to this capability (access level, actions, admin-equivalent), made once
+     * and shared by every such edge.
+     */
+    public java.util.SortedMap<String, String> edgeAttributes() {
+        java.util.SortedMap<String, String> a = edgeAttributes;
+        if (a == null) {
+            java.util.Map<String, String> values = new java.util.TreeMap<>();
+            values.put(AccessEdge.ACCESS_LEVEL, level.displayName());
+            values.put(AccessEdge.ACTIONS, actionsText());
+            if (!adminReasons.isEmpty()) {
+                values.put(AccessEdge.ADMIN_EQUIVALENT, "true");
+            }
+            a = AccessEdge.sharedAttributes(values);
+            edgeAttributes = a;
+        }
+        return a;
     }
 
     /** A short resource label: {@code table/orders} for {@code arn:aws:dynamodb:us-east-1:1:table/orders}. */

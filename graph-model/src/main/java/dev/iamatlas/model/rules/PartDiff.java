@@ -58,7 +58,7 @@ final class PartDiff {
         this.references = align(old.references, next.references, (a, b) -> a.id().equals(b.id()), Node::sameDefinition,
                 referencesOut, referencesIn, null, null);
         List<Integer> freshAt = new ArrayList<>(0);
-        this.edges = align(old.edges, next.edges, (a, b) -> a.id().equals(b.id()), AccessEdge::sameAs, dropped, freshAt,
+        this.edges = align(old.edges, next.edges, AccessEdge::sameKey, AccessEdge::sameAs, dropped, freshAt,
                 kept, keptNewer);
         for (int i : freshAt) {
             fresh.add(edges.get(i));

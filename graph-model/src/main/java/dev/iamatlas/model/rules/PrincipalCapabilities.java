@@ -1,6 +1,5 @@
 package dev.iamatlas.model.rules;
 
-import dev.iamatlas.model.graph.AccessEdge;
 import dev.iamatlas.model.graph.EdgeType;
 import dev.iamatlas.model.graph.Node;
 import dev.iamatlas.model.snapshot.IamRole;
@@ -64,15 +63,9 @@ public final class PrincipalCapabilities implements AccessRule {
         for (Capability c : capabilities) {
             Node node = c.node();
             ctx.reference(node);
-            AccessEdge.Builder b = Edges.lazyChecked(EdgeType.CAN_PERFORM, subject, node.id(), c.status(),
-                    new Explained(name, identity, c, ctx.run()))
-                    .label(c.edgeLabel())
-                    .attribute(AccessEdge.ACCESS_LEVEL, c.level().displayName())
-                    .attribute(AccessEdge.ACTIONS, c.actionsText());
-            if (!c.adminReasons().isEmpty()) {
-                b.attribute(AccessEdge.ADMIN_EQUIVALENT, "true");
-            }
-            ctx.edge(b.build());
+            ctx.edge(Edges.lazyChecked(EdgeType.CAN_PERFORM, subject, node.id(), c.status(),
+                    new Explained(name, identity, c, ctx.run())).label(c.edgeLabel()).attributes(c.edgeAttributes())
+                    .build());
         }
     }
 
