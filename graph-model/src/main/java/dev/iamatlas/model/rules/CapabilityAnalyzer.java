@@ -64,6 +64,8 @@ public final class CapabilityAnalyzer {
     private final List<ActionInfo> all;
     private final Map<String, Integer> indexOf = new HashMap<>();
     private final String[] lowerNames;
+    /** 0, 1, 2, ... for every catalogue action: the members when a statement wants every action (never changed). */
+    private final int[] everyPosition;
     private final String[] fullNames;
     private final Map<String, int[]> serviceRange = new HashMap<>();
     private final BitSet permissionsManagement = new BitSet();
@@ -79,6 +81,7 @@ public final class CapabilityAnalyzer {
         this.catalogue = catalogue;
         this.all = catalogue.expand("*");
         this.lowerNames = new String[all.size()];
+        this.everyPosition = java.util.stream.IntStream.range(0, all.size()).toArray();
         this.fullNames = new String[all.size()];
         for (int i = 0; i < all.size(); i++) {
             ActionInfo a = all.get(i);
@@ -210,8 +213,11 @@ public final class CapabilityAnalyzer {
             // it (and which of them want it), the boundary and the SCPs. A statement about other actions cannot change
             // a decision about these: principals that share the deciding statements share the result, whatever else
             // they hold, and an edit of a policy whose statements are about other actions leaves the result alone.
+            // (indexed loops here and below: without C2's escape analysis, each for-each allocates an iterator, and
+            // this runs for every resource pattern of every principal an edit touches)
             Set<String> unknownWanted = Set.of();
-            for (int i : wants) {
+            for (int w = 0; w < wants.size(); w++) {
+                int i = wants.get(w);
                 if (!inPlayFacts.get(i).unknownActions.isEmpty()) {
                     unknownWanted = new TreeSet<>(unknownWanted);
                     unknownWanted.addAll(inPlayFacts.get(i).unknownActions);
@@ -219,7 +225,7 @@ public final class CapabilityAnalyzer {
             }
             LongList key = new LongList();
             for (int i = 0; i < inPlay.size(); i++) {
-                boolean wanting = wants.contains(i);
+                boolean wanting = contains(wants, i);
                 if (wanting || couldApply(inPlay.get(i), resource)
                         && matchesWanted(inPlay.get(i), inPlayFacts.get(i), wants, inPlayFacts, unknownWanted)) {
                     key.add(codes.get(i) << 1 | (wanting ? 1 : 0));
@@ -230,12 +236,15 @@ public final class CapabilityAnalyzer {
             if (cached == null) {
                 Scratch scratch = SCRATCH.get();
                 BitSet actions = scratch.clear(scratch.wanted);
-                for (int i : wants) {
-                    inPlayFacts.get(i).addActionsTo(actions);
+                for (int w = 0; w < wants.size(); w++) {
+                    inPlayFacts.get(wants.get(w)).addActionsTo(actions);
                 }
-                int[] members = new int[actions.cardinality()];
-                for (int i = actions.nextSetBit(0), m = 0; i >= 0; i = actions.nextSetBit(i + 1)) {
-                    members[m++] = i;
+                int wanted = actions.cardinality();
+                int[] members = wanted == all.size() ? everyPosition : new int[wanted]; // read only, never changed
+                if (members != everyPosition) {
+                    for (int i = actions.nextSetBit(0), m = 0; i >= 0; i = actions.nextSetBit(i + 1)) {
+                        members[m++] = i;
+                    }
                 }
                 cached = List.copyOf(forResource(identity, run, resource, members, unknownWanted, inPlay, inPlayFacts,
                         rcpSplit, boundaryGate));
@@ -280,13 +289,26 @@ public final class CapabilityAnalyzer {
      */
     private static boolean matchesWanted(Statement s, StatementFacts facts, List<Integer> wants,
             List<StatementFacts> inPlayFacts, Set<String> unknown) {
-        for (int i : wants) {
-            if (facts.intersects(inPlayFacts.get(i))) {
+        for (int w = 0; w < wants.size(); w++) {
+            if (facts.intersects(inPlayFacts.get(wants.get(w)))) {
                 return true;
             }
         }
+        if (unknown.isEmpty()) {
+            return false;
+        }
         for (String action : unknown) {
             if (ParsedPolicy.actionMatches(s, action.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code list} holds {@code value}, without boxing it. */
+    private static boolean contains(List<Integer> list, int value) {
+        for (int k = 0; k < list.size(); k++) {
+            if (list.get(k) == value) {
                 return true;
             }
         }
