@@ -461,14 +461,14 @@ public final class AnalysisRun {
             } else if (index.organizationUnreadable()) {
                 reads.add(EntityKey.ORGANIZATION);
             }
-            List<Integer> ids = new ArrayList<>();
+            int[] ids = new int[policies.size()];
             boolean dependent = false;
-            for (PolicySource p : policies) {
-                ids.add(p.parsed().id());
-                dependent |= p.parsed().principalDependent();
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = policies.get(i).parsed().id();
+                dependent |= policies.get(i).parsed().principalDependent();
             }
-            Collections.sort(ids);
-            StringBuilder key = new StringBuilder(user ? "u" : "r").append(ids);
+            java.util.Arrays.sort(ids);
+            StringBuilder key = new StringBuilder(64).append(user ? "u" : "r").append(java.util.Arrays.toString(ids));
             if (boundary != null) {
                 key.append("|b").append(boundary.parsed().id());
                 dependent |= boundary.parsed().principalDependent();
@@ -480,9 +480,12 @@ public final class AnalysisRun {
             if (!uncertainties.isEmpty()) {
                 key.append("|u").append(uncertainties.hashCode());
             }
-            return new Identity(arn, user, List.copyOf(policies), boundary, scps,
-                    Collections.unmodifiableMap(new LinkedHashMap<>(context)), List.copyOf(uncertainties), orgNotes,
-                    Collections.unmodifiableSet(reads), key.toString());
+            // the builder's collections are not used again: wrapped, not copied (one identity per principal an edit
+            // touches)
+            return new Identity(arn, user, Collections.unmodifiableList(policies), boundary, scps,
+                    Collections.unmodifiableMap(context), uncertainties.isEmpty() ? List.of()
+                    : Collections.unmodifiableList(uncertainties), orgNotes, Collections.unmodifiableSet(reads),
+                    key.toString());
         }
     }
 }

@@ -276,7 +276,7 @@ public final class Check {
     private static final java.util.concurrent.ConcurrentHashMap<String, String> LOWER = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The key lower-cased, one shared instance per key (requests keep their context keys). */
-    private static String lowerCase(String key) {
+    static String lowerCase(String key) {
         String lower = LOWER.get(key);
         if (lower == null) {
             lower = key.toLowerCase(Locale.ROOT);

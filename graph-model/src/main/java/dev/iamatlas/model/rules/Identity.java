@@ -35,9 +35,9 @@ public record Identity(
 
     /** Whether some identity policy has an Allow statement whose action matches (a cheap necessary condition). */
     public boolean mayAllow(String action) {
-        String lower = action.toLowerCase(java.util.Locale.ROOT);
-        for (PolicySource p : policies) {
-            if (p.parsed().mayAllowLowerCase(lower)) {
+        String lower = Check.lowerCase(action);
+        for (int i = 0; i < policies.size(); i++) {
+            if (policies.get(i).parsed().mayAllowLowerCase(lower)) {
                 return true;
             }
         }

@@ -115,13 +115,26 @@ public final class ParsedPolicy {
         if (document == null) {
             return false;
         }
-        for (Statement s : document.statements()) {
-            if (s.effect() == Effect.ALLOW && actionMatches(s, lower)) {
-                return true;
-            }
+        // The last answer is kept: an edit of a widely attached policy asks every principal that holds it whether it
+        // may call sts:AssumeRole, and most policies are held by many principals.
+        Answer last = lastMayAllow;
+        if (last != null && last.action.equals(lower)) {
+            return last.allows;
         }
-        return false;
+        boolean allows = false;
+        List<Statement> statements = document.statements();
+        for (int i = 0; i < statements.size() && !allows; i++) {
+            allows = statements.get(i).effect() == Effect.ALLOW && actionMatches(statements.get(i), lower);
+        }
+        lastMayAllow = new Answer(lower, allows);
+        return allows;
     }
+
+    /** An action asked about and the answer. */
+    private record Answer(String action, boolean allows) {
+    }
+
+    private volatile Answer lastMayAllow;
 
     /**
      * Whether some Allow statement's action matches {@code action} and its Resource could match {@code resource}
@@ -159,20 +172,13 @@ public final class ParsedPolicy {
 
     /** Whether the statement's Action or NotAction element matches the lower-cased action. */
     static boolean actionMatches(Statement s, String lowerAction) {
-        if (s.action() != null) {
-            for (ActionPattern p : s.action()) {
-                if (p.matchesLowerCase(lowerAction)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        for (ActionPattern p : s.notAction()) {
-            if (p.matchesLowerCase(lowerAction)) {
-                return false;
+        List<ActionPattern> patterns = s.action() != null ? s.action() : s.notAction();
+        for (int i = 0; i < patterns.size(); i++) { // indexed: no iterator per statement
+            if (patterns.get(i).matchesLowerCase(lowerAction)) {
+                return s.action() != null;
             }
         }
-        return true;
+        return s.action() == null;
     }
 
     @Override
