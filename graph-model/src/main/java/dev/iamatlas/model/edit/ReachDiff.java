@@ -62,9 +62,9 @@ public record ReachDiff(List<EdgeChange> added, List<EdgeChange> removed, List<E
      */
     static ReachDiff of(Collection<AccessEdge> before, Collection<AccessEdge> after, List<Finding> newFindings,
             List<Finding> resolvedFindings) {
-        Map<String, AccessEdge> was = new LinkedHashMap<>();
+        Map<String, AccessEdge> was = new LinkedHashMap<>(before.size() * 4 / 3 + 1); // sized: edits change thousands
         before.forEach(e -> was.put(e.id(), e));
-        Map<String, AccessEdge> now = new LinkedHashMap<>();
+        Map<String, AccessEdge> now = new LinkedHashMap<>(after.size() * 4 / 3 + 1);
         after.forEach(e -> now.put(e.id(), e));
         List<EdgeChange> added = new ArrayList<>();
         List<EdgeChange> removed = new ArrayList<>();
