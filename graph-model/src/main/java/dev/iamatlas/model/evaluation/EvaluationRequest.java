@@ -57,13 +57,48 @@ public final class EvaluationRequest {
         this.rcps = copyLevels(b.rcps, "rcps");
         String account = b.resourceAccount;
         this.resourceAccountGiven = account != null && !account.isEmpty();
-        if (!resourceAccountGiven) {
-            account = accountOf(b.resource);
-            if (account == null || account.isEmpty() || account.indexOf('*') >= 0 || account.indexOf('?') >= 0) {
-                account = b.principal.account();
-            }
+        this.resourceAccount = resourceAccountGiven ? account : derivedAccount(b.resource, b.principal);
+    }
+
+    /** {@code base} for another action and resource; everything else (context, policies) is shared. */
+    private EvaluationRequest(EvaluationRequest base, String action, String resource) {
+        this.principal = base.principal;
+        this.action = action;
+        this.lowerCaseAction = action.toLowerCase(Locale.ROOT);
+        this.resource = resource;
+        this.context = base.context;
+        this.identityPolicies = base.identityPolicies;
+        this.resourcePolicy = base.resourcePolicy;
+        this.permissionBoundary = base.permissionBoundary;
+        this.sessionPolicy = base.sessionPolicy;
+        this.scps = base.scps;
+        this.rcps = base.rcps;
+        this.resourceAccountGiven = base.resourceAccountGiven;
+        this.resourceAccount = resourceAccountGiven ? base.resourceAccount : derivedAccount(resource, principal);
+    }
+
+    /**
+     * The same question about another action and resource: the principal, context (with its unknown keys),
+     * policies and organization levels stay. For asking about many actions of one principal without building each
+     * request anew; the caller makes sure that what it shares (for example the RCPs, which depend on the action's
+     * service) holds for the new action too.
+     *
+     * @throws IllegalArgumentException when the action or resource is empty
+     */
+    public EvaluationRequest withActionAndResource(String action, String resource) {
+        if (action == null || action.isEmpty() || resource == null || resource.isEmpty()) {
+            throw new IllegalArgumentException("action and resource are required");
         }
-        this.resourceAccount = account;
+        return new EvaluationRequest(this, action, resource);
+    }
+
+    /** The account segment of the resource ARN; the caller's account when it has none (or a wildcard). */
+    private static String derivedAccount(String resource, RequestPrincipal principal) {
+        String account = accountOf(resource);
+        if (account == null || account.isEmpty() || account.indexOf('*') >= 0 || account.indexOf('?') >= 0) {
+            account = principal.account();
+        }
+        return account;
     }
 
     private static List<List<NamedPolicy>> copyLevels(List<List<NamedPolicy>> levels, String what) {

@@ -206,6 +206,7 @@ public final class CapabilityAnalyzer {
         fixed.append(rcpSplit ? "|rcp" : "");
         String fixedKey = fixed.toString();
         List<Capability> out = new ArrayList<>();
+        Decider decider = null; // made at the first resource pattern that is not cached
         for (Map.Entry<String, List<Integer>> entry : contributors.entrySet()) {
             String resource = entry.getKey();
             List<Integer> wants = entry.getValue();
@@ -246,7 +247,10 @@ public final class CapabilityAnalyzer {
                         members[m++] = i;
                     }
                 }
-                cached = List.copyOf(forResource(identity, run, resource, members, unknownWanted, inPlay, inPlayFacts,
+                if (decider == null) {
+                    decider = new Decider(identity, run);
+                }
+                cached = List.copyOf(forResource(decider, resource, members, unknownWanted, inPlay, inPlayFacts,
                         rcpSplit, boundaryGate));
                 if (byResource.size() < MAX_CACHED) {
                     byResource.putIfAbsent(cacheKey, cached);
@@ -496,7 +500,7 @@ public final class CapabilityAnalyzer {
      * The capabilities on one resource pattern. Sets of actions are bitsets over {@code members} (the wanted actions,
      * sorted catalogue indexes): local positions keep them one word long in the common case of a handful of actions.
      */
-    private List<Capability> forResource(Identity identity, AnalysisRun run, String resource, int[] members,
+    private List<Capability> forResource(Decider decider, String resource, int[] members,
             Set<String> unknownActions, List<Statement> inPlay, List<StatementFacts> inPlayFacts, boolean rcpSplit,
             int[] boundaryGate) {
         int n = members.length;
@@ -597,7 +601,7 @@ public final class CapabilityAnalyzer {
             reps.add(members[rep]);
             EdgeStatus decided = boundaryGate != null
                     && !anyMatches(boundaryGate, inPlay, inPlayFacts, members[rep], resource) ? EdgeStatus.DENIED
-                    : decide(identity, run, fullNames[members[rep]], resource);
+                    : decider.decide(fullNames[members[rep]], resource);
             BitSet target = decided == EdgeStatus.ALLOWED ? allowed : decided == EdgeStatus.CONDITIONAL ? conditional : denied;
             if (n == all.size()) {
                 target.or(c);
@@ -609,7 +613,7 @@ public final class CapabilityAnalyzer {
         }
         Map<String, EdgeStatus> unknownStatus = new TreeMap<>();
         for (String action : unknownActions) {
-            unknownStatus.put(action, decide(identity, run, action, resource));
+            unknownStatus.put(action, decider.decide(action, resource));
         }
         return group(resource, allowed, conditional, denied, reps, unknownStatus);
     }
@@ -625,9 +629,33 @@ public final class CapabilityAnalyzer {
         return false;
     }
 
-    private EdgeStatus decide(Identity identity, AnalysisRun run, String action, String resource) {
-        return identity.applyTo(Check.request("capability")).action(action).resource(resource)
-                .rcps(run.rcpsFor(action)).absent(Callers.PRINCIPAL_ABSENT).evaluate().status();
+    /**
+     * Decides actions on resource patterns for one principal. The first question per set of RCPs builds the whole
+     * request (context, policies, unknown keys: the same for every action); later ones ask the evaluator the same
+     * request about another action and resource, which gives the same answer as building it anew.
+     */
+    private static final class Decider {
+        private final Identity identity;
+        private final AnalysisRun run;
+        private List<List<PolicySource>> rcps;
+        private Check template;
+
+        Decider(Identity identity, AnalysisRun run) {
+            this.identity = identity;
+            this.run = run;
+        }
+
+        EdgeStatus decide(String action, String resource) {
+            List<List<PolicySource>> forAction = run.rcpsFor(action);
+            if (template == null || forAction != rcps) {
+                rcps = forAction;
+                template = identity.applyTo(Check.request("capability")).action(action).resource(resource)
+                        .rcps(forAction).absent(Callers.PRINCIPAL_ABSENT).evaluate();
+                return template.status();
+            }
+            return Check.statusOf(Check.EVALUATOR.evaluate(
+                    template.evaluationRequest().withActionAndResource(action, resource)), template.uncertain());
+        }
     }
 
     /** Whether a statement's Resource could apply to the resource pattern (it matches the text, or uses variables). */

@@ -64,12 +64,25 @@ public final class Check {
         this.uncertainties = List.copyOf(b.uncertainties);
         this.extraNotes = List.copyOf(b.notes);
         this.decision = EVALUATOR.evaluate(request);
+        this.status = statusOf(decision, !uncertainties.isEmpty());
+    }
+
+    /**
+     * The status of a decision when something the request needed could be unknown ({@code uncertain}): then an
+     * ALLOWED answer, or a DENIED one that no unconditional Deny statement decides, is CONDITIONAL.
+     */
+    public static EdgeStatus statusOf(Decision decision, boolean uncertain) {
         EdgeStatus s = statusOf(decision);
-        if (!uncertainties.isEmpty() && (s == EdgeStatus.ALLOWED
+        if (uncertain && (s == EdgeStatus.ALLOWED
                 || (s == EdgeStatus.DENIED && decision.mostPermissive() != Outcome.EXPLICIT_DENY))) {
-            s = EdgeStatus.CONDITIONAL;
+            return EdgeStatus.CONDITIONAL;
         }
-        this.status = s;
+        return s;
+    }
+
+    /** Whether something the request needed could not be known (see {@link #statusOf(Decision, boolean)}). */
+    public boolean uncertain() {
+        return !uncertainties.isEmpty();
     }
 
     /**
