@@ -84,7 +84,8 @@ public final class AccessEdge {
         // of them turn out the same as before (compared by their parts, see sameKey) and are dropped unasked.
         this.id = b.id;
         this.explicitId = b.id != null;
-        this.discriminator = b.discriminator;
+        // empty is no discriminator, as in defaultId, so that sameKey agrees with comparing ids
+        this.discriminator = b.discriminator == null || b.discriminator.isEmpty() ? null : b.discriminator;
         this.label = b.label == null ? b.type.verb() : b.label;
         this.attributes = b.attributes == null ? b.shared != null ? b.shared : AttributeMap.EMPTY
                 : AttributeMap.of(b.attributes);

@@ -2,6 +2,7 @@ package dev.iamatlas.model.rules;
 
 import dev.iamatlas.model.evaluation.NamedPolicy;
 import dev.iamatlas.model.evaluation.PolicyType;
+import dev.iamatlas.model.evaluation.RequestPrincipal;
 import dev.iamatlas.model.snapshot.IamGroup;
 import dev.iamatlas.model.snapshot.IamRole;
 import dev.iamatlas.model.snapshot.IamUser;
@@ -42,7 +43,12 @@ public final class AnalysisRun {
     private final AnalysisServices services;
     private final List<List<PolicySource>> scps;
     private final List<List<PolicySource>> rcps;
-    private final String scpKey;
+    /** The SCP and RCP levels as policy ids: what of the organization a cached result depends on. */
+    private final String orgKey;
+    /** Whether some SCP or RCP means different things for different principals (policy variables, principal keys). */
+    private final boolean orgPrincipalDependent;
+    /** Whether every SCP and RCP could be parsed (one that could not makes answers uncertain). */
+    private final boolean orgValid;
     private final List<String> orgNotes;
     private final ConcurrentHashMap<String, Identity> identities = new ConcurrentHashMap<>();
     private volatile List<String> assumers = List.of();
@@ -73,14 +79,44 @@ public final class AnalysisRun {
         }
         this.orgNotes = List.copyOf(notes);
         StringBuilder key = new StringBuilder();
-        for (List<PolicySource> level : scps) {
-            key.append('[');
-            for (PolicySource p : level) {
-                key.append(p.parsed().id()).append(',');
+        boolean dependent = false;
+        boolean valid = true;
+        for (List<List<PolicySource>> levels : List.of(scps, rcps)) {
+            key.append(levels == scps ? "" : "|r");
+            for (List<PolicySource> level : levels) {
+                key.append('[');
+                for (PolicySource p : level) {
+                    key.append(p.parsed().id()).append(',');
+                    dependent |= p.parsed().valid() && p.parsed().principalDependent();
+                    valid &= p.parsed().valid();
+                }
+                key.append(']');
             }
-            key.append(']');
         }
-        this.scpKey = key.toString();
+        this.orgKey = key.toString();
+        this.orgPrincipalDependent = dependent;
+        this.orgValid = valid;
+    }
+
+    /**
+     * The SCP and RCP levels that apply, as policy ids ({@code [1,][1,2,]|r[7,]}): part of every key under which a
+     * principal's effective permissions are cached.
+     */
+    public String orgKey() {
+        return orgKey;
+    }
+
+    /**
+     * Whether some SCP or RCP depends on who the principal is (a condition on {@code aws:PrincipalArn} or a principal
+     * tag, a policy variable): then no two principals share a cached result.
+     */
+    public boolean orgPrincipalDependent() {
+        return orgPrincipalDependent;
+    }
+
+    /** Whether every SCP and RCP that applies could be parsed. */
+    public boolean orgValid() {
+        return orgValid;
     }
 
     private List<List<PolicySource>> levels(List<OrgLevel> levels, PolicyType type) {
@@ -468,12 +504,15 @@ public final class AnalysisRun {
                 dependent |= policies.get(i).parsed().principalDependent();
             }
             java.util.Arrays.sort(ids);
-            StringBuilder key = new StringBuilder(64).append(user ? "u" : "r").append(java.util.Arrays.toString(ids));
+            // kind: user, service-linked role (SCPs and RCPs do not restrict it) or role
+            String kind = user ? "u" : RequestPrincipal.parse(arn).isServiceLinkedRole() ? "l" : "r";
+            StringBuilder key = new StringBuilder(64).append(kind).append(java.util.Arrays.toString(ids));
             if (boundary != null) {
                 key.append("|b").append(boundary.parsed().id());
                 dependent |= boundary.parsed().principalDependent();
             }
-            key.append("|s").append(scpKey);
+            key.append("|s").append(orgKey);
+            dependent |= orgPrincipalDependent;
             if (dependent) {
                 key.append("|p").append(arn).append(context);
             }

@@ -3,6 +3,7 @@ package dev.iamatlas.model.rules;
 import dev.iamatlas.model.catalogue.AccessLevel;
 import dev.iamatlas.model.catalogue.ActionCatalogue;
 import dev.iamatlas.model.catalogue.ActionInfo;
+import dev.iamatlas.model.evaluation.RequestPrincipal;
 import dev.iamatlas.model.graph.EdgeStatus;
 import dev.iamatlas.model.policy.ActionPattern;
 import dev.iamatlas.model.policy.Effect;
@@ -147,7 +148,13 @@ public final class CapabilityAnalyzer {
                 }
             }
         }
-        StringBuilder fixed = new StringBuilder(identity.user() ? "u" : "r");
+        // The kind (a service-linked role: SCPs and RCPs do not restrict it, so it shares nothing with other roles) and
+        // whether an identity policy could not be parsed (its uncertainty makes implicit denials CONDITIONAL).
+        StringBuilder fixed = new StringBuilder(identity.user() ? "u"
+                : RequestPrincipal.parse(identity.arn()).isServiceLinkedRole() ? "l" : "r");
+        if (!allValid) {
+            fixed.append("|x");
+        }
         // A boundary's Allow statements (their positions in play); null when there is no boundary.
         int[] boundaryAllows = null;
         if (identity.boundary() != null && identity.boundary().parsed().valid()) {
@@ -173,14 +180,15 @@ public final class CapabilityAnalyzer {
             fixed.append("|b?");
             allValid = false;
         }
+        // The organization's policies by id (SCPs, and RCPs, which are not in play statement by statement), whether
+        // they depend on the principal, and whether they all parsed.
+        fixed.append("|s").append(run.orgKey());
+        dependent |= run.orgPrincipalDependent();
+        allValid &= run.orgValid();
         int level = 0;
         for (List<PolicySource> policies : identity.scps()) {
-            fixed.append("|s");
             for (PolicySource p : policies) {
-                fixed.append(p.parsed().id()).append(',');
-                allValid &= p.parsed().valid();
                 if (p.parsed().valid()) {
-                    dependent |= p.parsed().principalDependent();
                     StatementFacts[] facts = factsOf(p.parsed());
                     List<Statement> statements = p.parsed().document().statements();
                     for (int k = 0; k < statements.size(); k++) {
@@ -803,11 +811,57 @@ public final class CapabilityAnalyzer {
                     conditional2.add(action);
                 }
             }
-            out.add(new Capability(e.getKey(), resource, st, granted2.isEmpty() ? e.getValue() : granted2,
+            Capability unknownOnes = new Capability(e.getKey(), resource, st, granted2.isEmpty() ? e.getValue() : granted2,
                     granted2.isEmpty() ? e.getValue().size() : granted2.size(), conditional2, List.of(e.getKey()), false,
-                    AccessLevel.WRITE, List.of(), List.of(e.getValue().get(0))));
+                    AccessLevel.WRITE, List.of(), List.of(e.getValue().get(0)));
+            // A service the catalogue knows may have a capability on this pattern already (a new action, or a typo,
+            // next to known ones): one capability per service and pattern, so they share it.
+            int same = -1;
+            for (int k = 0; k < out.size(); k++) {
+                if (out.get(k).service().equals(e.getKey())) {
+                    same = k;
+                }
+            }
+            if (same < 0) {
+                out.add(unknownOnes);
+            } else {
+                out.set(same, merge(out.get(same), unknownOnes));
+            }
         }
         return out;
+    }
+
+    /**
+     * One capability for a service's catalogue actions ({@code known}) and the actions the catalogue does not know
+     * ({@code unknown}) on the same pattern. Lists what the merged status lists: the granted actions of either, or
+     * when neither grants anything, the denied ones of both.
+     */
+    private static Capability merge(Capability known, Capability unknown) {
+        EdgeStatus status = Check.strongest(known.status(), unknown.status());
+        boolean granted = status != EdgeStatus.DENIED;
+        boolean fromKnown = (known.status() != EdgeStatus.DENIED) == granted;
+        boolean fromUnknown = (unknown.status() != EdgeStatus.DENIED) == granted;
+        List<String> actions = new ArrayList<>();
+        int count = 0;
+        boolean listed = true;
+        for (Capability c : fromKnown && fromUnknown ? List.of(known, unknown) : fromKnown ? List.of(known) : List.of(unknown)) {
+            count += c.actionCount();
+            listed &= !c.actions().isEmpty() || c.actionCount() == 0;
+            actions.addAll(c.actions());
+        }
+        if (!listed || actions.size() > Capability.MAX_LISTED) {
+            actions = List.of();
+        } else {
+            Collections.sort(actions);
+        }
+        List<String> conditional = new ArrayList<>(known.conditionalActions());
+        conditional.addAll(unknown.conditionalActions());
+        List<String> representatives = new ArrayList<>(known.representatives());
+        representatives.addAll(unknown.representatives());
+        AccessLevel level = fromUnknown && fromKnown && rank(unknown.level()) > rank(known.level()) ? unknown.level()
+                : fromKnown ? known.level() : unknown.level();
+        return new Capability(known.service(), known.resource(), status, actions, count, conditional, known.services(),
+                fromKnown && known.allActionsOfService(), level, known.adminReasons(), representatives);
     }
 
     /** One capability over catalogue positions [from, to). */
