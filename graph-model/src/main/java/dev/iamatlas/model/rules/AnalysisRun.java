@@ -49,6 +49,8 @@ public final class AnalysisRun {
     private final boolean orgPrincipalDependent;
     /** Whether every SCP and RCP could be parsed (one that could not makes answers uncertain). */
     private final boolean orgValid;
+    /** Whether some RCP depends on who the principal is. */
+    private final boolean rcpPrincipalDependent;
     private final List<String> orgNotes;
     private final ConcurrentHashMap<String, Identity> identities = new ConcurrentHashMap<>();
     private volatile List<String> assumers = List.of();
@@ -80,6 +82,7 @@ public final class AnalysisRun {
         this.orgNotes = List.copyOf(notes);
         StringBuilder key = new StringBuilder();
         boolean dependent = false;
+        boolean rcpDependent = false;
         boolean valid = true;
         for (List<List<PolicySource>> levels : List.of(scps, rcps)) {
             key.append(levels == scps ? "" : "|r");
@@ -87,7 +90,9 @@ public final class AnalysisRun {
                 key.append('[');
                 for (PolicySource p : level) {
                     key.append(p.parsed().id()).append(',');
-                    dependent |= p.parsed().valid() && p.parsed().principalDependent();
+                    boolean d = p.parsed().valid() && p.parsed().principalDependent();
+                    dependent |= d;
+                    rcpDependent |= d && levels == rcps;
                     valid &= p.parsed().valid();
                 }
                 key.append(']');
@@ -95,6 +100,7 @@ public final class AnalysisRun {
         }
         this.orgKey = key.toString();
         this.orgPrincipalDependent = dependent;
+        this.rcpPrincipalDependent = rcpDependent;
         this.orgValid = valid;
     }
 
@@ -112,6 +118,11 @@ public final class AnalysisRun {
      */
     public boolean orgPrincipalDependent() {
         return orgPrincipalDependent;
+    }
+
+    /** Whether some RCP depends on who the principal is (see {@link #orgPrincipalDependent()}). */
+    public boolean rcpPrincipalDependent() {
+        return rcpPrincipalDependent;
     }
 
     /** Whether every SCP and RCP that applies could be parsed. */

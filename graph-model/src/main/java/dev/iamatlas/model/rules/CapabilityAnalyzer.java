@@ -183,8 +183,8 @@ public final class CapabilityAnalyzer {
         // The organization's policies by id (SCPs, and RCPs, which are not in play statement by statement), whether
         // they depend on the principal, and whether they all parsed.
         fixed.append("|s").append(run.orgKey());
-        dependent |= run.orgPrincipalDependent();
         allValid &= run.orgValid();
+        int scpFrom = inPlay.size();
         int level = 0;
         for (List<PolicySource> policies : identity.scps()) {
             for (PolicySource p : policies) {
@@ -213,6 +213,10 @@ public final class CapabilityAnalyzer {
         int[] boundaryGate = allValid && identity.uncertainties().isEmpty() ? boundaryAllows : null;
         fixed.append(rcpSplit ? "|rcp" : "");
         String fixedKey = fixed.toString();
+        // An SCP or RCP that depends on the principal keys by principal only the resource patterns it decides: the
+        // SCP statements among a pattern's deciding ones, any RCP (not in play statement by statement).
+        String principalKey = dependent ? fixedKey : fixedKey + "|p" + identity.arn() + identity.context();
+        boolean rcpDependent = run.rcpPrincipalDependent();
         List<Capability> out = new ArrayList<>();
         Decider decider = null; // made at the first resource pattern that is not cached
         for (Map.Entry<String, List<Integer>> entry : contributors.entrySet()) {
@@ -233,14 +237,16 @@ public final class CapabilityAnalyzer {
                 }
             }
             LongList key = new LongList();
+            boolean byPrincipal = rcpDependent;
             for (int i = 0; i < inPlay.size(); i++) {
                 boolean wanting = contains(wants, i);
                 if (wanting || couldApply(inPlay.get(i), resource)
                         && matchesWanted(inPlay.get(i), inPlayFacts.get(i), wants, inPlayFacts, unknownWanted)) {
                     key.add(codes.get(i) << 1 | (wanting ? 1 : 0));
+                    byPrincipal |= i >= scpFrom && inPlayFacts.get(i).principalDependent;
                 }
             }
-            ResourceKey cacheKey = new ResourceKey(resource, fixedKey, key.toArray());
+            ResourceKey cacheKey = new ResourceKey(resource, byPrincipal ? principalKey : fixedKey, key.toArray());
             List<Capability> cached = byResource.get(cacheKey);
             if (cached == null) {
                 Scratch scratch = SCRATCH.get();
@@ -396,16 +402,19 @@ public final class CapabilityAnalyzer {
         final BitSet[] patternSets;
         final Set<String> unknownActions;
         final List<String> wantedResources;
+        /** Whether the statement means different things for different principals (see ParsedPolicy). */
+        final boolean principalDependent;
         /** The catalogue actions the statement matches, sorted, when there are at most {@link #SMALL}; else null. */
         final int[] small;
         /** Otherwise the set (shared with the action pattern's when the statement has one entry). */
         final BitSet wide;
 
         StatementFacts(BitSet[] patternSets, BitSet actions, boolean shared, Set<String> unknownActions,
-                List<String> wantedResources) {
+                List<String> wantedResources, boolean principalDependent) {
             this.patternSets = patternSets;
             this.unknownActions = unknownActions;
             this.wantedResources = wantedResources;
+            this.principalDependent = principalDependent;
             if (actions.cardinality() <= SMALL) {
                 this.small = actions.stream().toArray();
                 this.wide = null;
@@ -484,7 +493,7 @@ public final class CapabilityAnalyzer {
             }
             boolean shared = s.action() != null && sets.length == 1;
             computed[k] = new StatementFacts(sets, shared ? sets[0] : actionsOf(s), shared, unknown,
-                    List.copyOf(new LinkedHashSet<>(resources)));
+                    List.copyOf(new LinkedHashSet<>(resources)), ParsedPolicy.principalDependent(s));
         }
         if (facts.size() < MAX_CACHED) {
             facts.putIfAbsent(policy, computed);

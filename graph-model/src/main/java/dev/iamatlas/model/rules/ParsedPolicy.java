@@ -63,6 +63,28 @@ public final class ParsedPolicy {
         }
     }
 
+    /**
+     * Whether one statement means different things for different principals: a condition on a principal key
+     * ({@code aws:PrincipalArn}, {@code aws:PrincipalTag/...}, {@code aws:username}, ...) or a policy variable of one.
+     */
+    static boolean principalDependent(Statement s) {
+        Set<String> k = new HashSet<>();
+        for (Condition c : s.conditions()) {
+            k.add(c.lowerCaseKey());
+            for (PolicyTemplate t : c.templates()) {
+                k.addAll(t.variableKeys());
+            }
+        }
+        addVariableKeys(k, s.resource());
+        addVariableKeys(k, s.notResource());
+        for (String key : k) {
+            if (isPrincipalKey(key)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isPrincipalKey(String lowerKey) {
         return lowerKey.startsWith("aws:principal") || lowerKey.equals("aws:userid") || lowerKey.equals("aws:username");
     }
