@@ -2,7 +2,6 @@ package dev.iamatlas.model.rules;
 
 import dev.iamatlas.model.evaluation.NamedPolicy;
 import dev.iamatlas.model.evaluation.PolicyType;
-import dev.iamatlas.model.evaluation.RequestPrincipal;
 import dev.iamatlas.model.snapshot.IamGroup;
 import dev.iamatlas.model.snapshot.IamRole;
 import dev.iamatlas.model.snapshot.IamUser;
@@ -516,7 +515,7 @@ public final class AnalysisRun {
             }
             java.util.Arrays.sort(ids);
             // kind: user, service-linked role (SCPs and RCPs do not restrict it) or role
-            String kind = user ? "u" : RequestPrincipal.parse(arn).isServiceLinkedRole() ? "l" : "r";
+            String kind = user ? "u" : services.serviceLinkedRole(arn) ? "l" : "r";
             StringBuilder key = new StringBuilder(64).append(kind).append(java.util.Arrays.toString(ids));
             if (boundary != null) {
                 key.append("|b").append(boundary.parsed().id());

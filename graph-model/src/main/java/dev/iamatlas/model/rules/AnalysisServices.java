@@ -39,6 +39,46 @@ public final class AnalysisServices {
         return capabilities;
     }
 
+    private final java.util.concurrent.ConcurrentHashMap<String, Boolean> serviceLinked =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Whether a role ARN names a service-linked role, as the evaluator reads it (SCPs and RCPs do not restrict one);
+     * worked out once per ARN.
+     */
+    boolean serviceLinkedRole(String roleArn) {
+        Boolean known = serviceLinked.get(roleArn);
+        if (known == null) {
+            known = dev.iamatlas.model.evaluation.RequestPrincipal.parse(roleArn).isServiceLinkedRole();
+            serviceLinked.put(roleArn, known);
+        }
+        return known;
+    }
+
+    /** A principal's node and what it was made from. */
+    private record PrincipalNode(Object entity, String account, String adminReasons, dev.iamatlas.model.graph.Node node) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<String, PrincipalNode> principalNodes =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A role's or user's node, made again only when the entity object, account or admin-equivalence changed: an
+     * edit re-runs the capabilities of every principal it touches, and a node that is the same object as before
+     * compares equal at once.
+     */
+    dev.iamatlas.model.graph.Node principalNode(String arn, Object entity, String account, String adminReasons,
+            java.util.function.Supplier<dev.iamatlas.model.graph.Node> make) {
+        PrincipalNode known = principalNodes.get(arn);
+        if (known != null && known.entity() == entity && known.account().equals(account)
+                && java.util.Objects.equals(known.adminReasons(), adminReasons)) {
+            return known.node();
+        }
+        dev.iamatlas.model.graph.Node node = make.get();
+        principalNodes.put(arn, new PrincipalNode(entity, account, adminReasons, node));
+        return node;
+    }
+
     /** An entity's inline policies as sources, and the entity object they were made from. */
     private record InlineSources(Object owner, java.util.List<PolicySource> sources) {
     }

@@ -4,6 +4,7 @@ import dev.iamatlas.model.catalogue.AccessLevel;
 import dev.iamatlas.model.graph.AccessEdge;
 import dev.iamatlas.model.graph.EdgeStatus;
 import dev.iamatlas.model.graph.Node;
+import dev.iamatlas.model.graph.NodeIds;
 import java.util.List;
 import java.util.Objects;
 
@@ -123,6 +124,18 @@ public final class Capability {
     /** A few actions whose evaluation stands for all (evidence re-evaluates them). */
     public List<String> representatives() {
         return representatives;
+    }
+
+    /**
+     * Makes {@code shared}, a node with this capability's definition, the one {@link #node()} returns, so that every
+     * capability on the same service and pattern hands out the same object (compared at once after an edit). Only
+     * the analyzer calls this, before it publishes the capability.
+     */
+    void shareNode(Node shared) {
+        if (!shared.id().equals(NodeIds.capability(service, resource))) {
+            throw new IllegalArgumentException("node " + shared.id() + " is not the node of " + this);
+        }
+        node = shared;
     }
 
     /** The capability node: one per service and resource pattern, shared by every principal that has it. */

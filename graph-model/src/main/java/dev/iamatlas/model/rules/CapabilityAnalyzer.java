@@ -3,8 +3,8 @@ package dev.iamatlas.model.rules;
 import dev.iamatlas.model.catalogue.AccessLevel;
 import dev.iamatlas.model.catalogue.ActionCatalogue;
 import dev.iamatlas.model.catalogue.ActionInfo;
-import dev.iamatlas.model.evaluation.RequestPrincipal;
 import dev.iamatlas.model.graph.EdgeStatus;
+import dev.iamatlas.model.graph.Node;
 import dev.iamatlas.model.policy.ActionPattern;
 import dev.iamatlas.model.policy.Effect;
 import dev.iamatlas.model.policy.ResourcePattern;
@@ -75,6 +75,8 @@ public final class CapabilityAnalyzer {
     private final ConcurrentHashMap<String, List<Capability>> profiles = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<ResourceKey, List<Capability>> byResource = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<ParsedPolicy, StatementFacts[]> facts = new ConcurrentHashMap<>();
+    /** One node object per capability node id (their definitions do not depend on the principal). */
+    private final ConcurrentHashMap<String, Node> nodes = new ConcurrentHashMap<>();
     /** A bound on each cache, so that a long what-if session does not grow without limit. */
     static final int MAX_CACHED = 500_000;
 
@@ -151,7 +153,7 @@ public final class CapabilityAnalyzer {
         // The kind (a service-linked role: SCPs and RCPs do not restrict it, so it shares nothing with other roles) and
         // whether an identity policy could not be parsed (its uncertainty makes implicit denials CONDITIONAL).
         StringBuilder fixed = new StringBuilder(identity.user() ? "u"
-                : RequestPrincipal.parse(identity.arn()).isServiceLinkedRole() ? "l" : "r");
+                : run.services().serviceLinkedRole(identity.arn()) ? "l" : "r");
         if (!allValid) {
             fixed.append("|x");
         }
@@ -266,6 +268,13 @@ public final class CapabilityAnalyzer {
                 }
                 cached = List.copyOf(forResource(decider, resource, members, unknownWanted, inPlay, inPlayFacts,
                         rcpSplit, boundaryGate));
+                for (Capability c : cached) {
+                    Node node = c.node();
+                    Node shared = nodes.size() < MAX_CACHED ? nodes.putIfAbsent(node.id(), node) : null;
+                    if (shared != null) {
+                        c.shareNode(shared);
+                    }
+                }
                 if (byResource.size() < MAX_CACHED) {
                     byResource.putIfAbsent(cacheKey, cached);
                 }

@@ -55,11 +55,13 @@ public final class PrincipalCapabilities implements AccessRule {
         String name;
         if (identity.user()) {
             IamUser user = ctx.user(subject);
-            ctx.node(Nodes.user(user, ctx.account(), admin));
+            ctx.node(ctx.run().services().principalNode(subject, user, ctx.account(), admin,
+                    () -> Nodes.user(user, ctx.account(), admin)));
             name = user.name();
         } else {
             IamRole role = ctx.role(subject);
-            ctx.node(Nodes.role(role, ctx.account(), admin));
+            ctx.node(ctx.run().services().principalNode(subject, role, ctx.account(), admin,
+                    () -> Nodes.role(role, ctx.account(), admin)));
             name = role.name();
         }
         for (int k = 0; k < capabilities.size(); k++) {
