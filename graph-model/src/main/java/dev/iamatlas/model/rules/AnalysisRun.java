@@ -113,7 +113,8 @@ public final class AnalysisRun {
 
     /**
      * Whether some SCP or RCP depends on who the principal is (a condition on {@code aws:PrincipalArn} or a principal
-     * tag, a policy variable): then no two principals share a cached result.
+     * tag, a policy variable): then no two principals share a cached set of capabilities (per resource pattern they
+     * still do where no such statement decides it).
      */
     public boolean orgPrincipalDependent() {
         return orgPrincipalDependent;

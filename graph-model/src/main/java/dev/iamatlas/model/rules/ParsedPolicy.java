@@ -36,14 +36,7 @@ public final class ParsedPolicy {
         boolean dependent = false;
         if (document != null) {
             for (Statement s : document.statements()) {
-                for (Condition c : s.conditions()) {
-                    k.add(c.lowerCaseKey());
-                    for (PolicyTemplate t : c.templates()) {
-                        k.addAll(t.variableKeys());
-                    }
-                }
-                addVariableKeys(k, s.resource());
-                addVariableKeys(k, s.notResource());
+                addKeys(s, k);
             }
             for (String key : k) {
                 if (isPrincipalKey(key)) {
@@ -53,6 +46,18 @@ public final class ParsedPolicy {
         }
         this.keys = Collections.unmodifiableSet(k);
         this.principalDependent = dependent;
+    }
+
+    /** Adds the context keys a statement's conditions and resource variables use, lower case. */
+    private static void addKeys(Statement s, Set<String> keys) {
+        for (Condition c : s.conditions()) {
+            keys.add(c.lowerCaseKey());
+            for (PolicyTemplate t : c.templates()) {
+                keys.addAll(t.variableKeys());
+            }
+        }
+        addVariableKeys(keys, s.resource());
+        addVariableKeys(keys, s.notResource());
     }
 
     private static void addVariableKeys(Set<String> keys, List<ResourcePattern> patterns) {
@@ -69,14 +74,7 @@ public final class ParsedPolicy {
      */
     static boolean principalDependent(Statement s) {
         Set<String> k = new HashSet<>();
-        for (Condition c : s.conditions()) {
-            k.add(c.lowerCaseKey());
-            for (PolicyTemplate t : c.templates()) {
-                k.addAll(t.variableKeys());
-            }
-        }
-        addVariableKeys(k, s.resource());
-        addVariableKeys(k, s.notResource());
+        addKeys(s, k);
         for (String key : k) {
             if (isPrincipalKey(key)) {
                 return true;

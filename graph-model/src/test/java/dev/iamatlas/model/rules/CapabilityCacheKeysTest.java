@@ -100,44 +100,28 @@ class CapabilityCacheKeysTest {
     }
 
     /**
-     * Two roles with the same valid policy and boundary; one also has an inline policy that does not parse. The
-     * per-resource key leaves out invalid identity policies, so the second gets the first's result.
+     * Two roles with the same valid policy and boundary; one also has an inline policy that does not parse (an
+     * uncertainty: implicit denials become CONDITIONAL). Whichever is worked out first, neither gets the other's result.
      */
     @Test
     void invalidIdentityPolicyIsInThePerResourceKey() {
-        ManagedPolicy boundary = new ManagedPolicy("arn:aws:iam::" + ACCOUNT + ":policy/boundary", "boundary", "B", "/",
-                "v1", 0, 1, List.of(new PolicyVersion("v1", true,
-                        policy("{'Effect':'Allow','Action':'sqs:*','Resource':'*'}"), null)));
-        String s3 = "{'Effect':'Allow','Action':['s3:GetObject','sqs:SendMessage'],'Resource':'*'}";
-        IamRole a = IamRole.builder(roleArn("a"), "a").trustPolicy(trusts("lambda.amazonaws.com"))
-                .inlinePolicy("p", policy(s3)).permissionsBoundaryArn(boundary.arn()).build();
-        IamRole b = IamRole.builder(roleArn("b"), "b").trustPolicy(trusts("lambda.amazonaws.com"))
-                .inlinePolicy("p", policy(s3)).inlinePolicy("broken", PolicyText.of("{\"Statement\": 42}"))
-                .permissionsBoundaryArn(boundary.arn()).build();
-        AccountSnapshot s = account().role(a).role(b).managedPolicy(boundary).build();
-        AnalysisRun run = new AnalysisRun(new SnapshotIndex(s), new AnalysisServices());
-        List<String> bad = new ArrayList<>(mismatches(run, "s3:GetObject", "s3", roleArn("a"), roleArn("b")));
-        bad.addAll(mismatches(run, "sqs:SendMessage", "sqs", roleArn("a"), roleArn("b")));
-        assertThat(bad).isEmpty();
-    }
-
-    /** Same pair computed the other way round (b first): a then gets b's uncertain answer. */
-    @Test
-    void invalidIdentityPolicyOtherOrder() {
-        ManagedPolicy boundary = new ManagedPolicy("arn:aws:iam::" + ACCOUNT + ":policy/boundary", "boundary", "B", "/",
-                "v1", 0, 1, List.of(new PolicyVersion("v1", true,
-                        policy("{'Effect':'Allow','Action':'sqs:*','Resource':'*'}"), null)));
-        String s3 = "{'Effect':'Allow','Action':['s3:GetObject','sqs:SendMessage'],'Resource':'*'}";
-        IamRole a = IamRole.builder(roleArn("a"), "a").trustPolicy(trusts("lambda.amazonaws.com"))
-                .inlinePolicy("p", policy(s3)).permissionsBoundaryArn(boundary.arn()).build();
-        IamRole b = IamRole.builder(roleArn("b"), "b").trustPolicy(trusts("lambda.amazonaws.com"))
-                .inlinePolicy("p", policy(s3)).inlinePolicy("broken", PolicyText.of("{\"Statement\": 42}"))
-                .permissionsBoundaryArn(boundary.arn()).build();
-        AccountSnapshot s = account().role(a).role(b).managedPolicy(boundary).build();
-        AnalysisRun run = new AnalysisRun(new SnapshotIndex(s), new AnalysisServices());
-        List<String> bad = new ArrayList<>(mismatches(run, "s3:GetObject", "s3", roleArn("b"), roleArn("a")));
-        bad.addAll(mismatches(run, "sqs:SendMessage", "sqs", roleArn("b"), roleArn("a")));
-        assertThat(bad).isEmpty();
+        for (boolean brokenFirst : new boolean[] {false, true}) {
+            ManagedPolicy boundary = new ManagedPolicy("arn:aws:iam::" + ACCOUNT + ":policy/boundary", "boundary", "B",
+                    "/", "v1", 0, 1, List.of(new PolicyVersion("v1", true,
+                            policy("{'Effect':'Allow','Action':'sqs:*','Resource':'*'}"), null)));
+            String s3 = "{'Effect':'Allow','Action':['s3:GetObject','sqs:SendMessage'],'Resource':'*'}";
+            IamRole a = IamRole.builder(roleArn("a"), "a").trustPolicy(trusts("lambda.amazonaws.com"))
+                    .inlinePolicy("p", policy(s3)).permissionsBoundaryArn(boundary.arn()).build();
+            IamRole b = IamRole.builder(roleArn("b"), "b").trustPolicy(trusts("lambda.amazonaws.com"))
+                    .inlinePolicy("p", policy(s3)).inlinePolicy("broken", PolicyText.of("{\"Statement\": 42}"))
+                    .permissionsBoundaryArn(boundary.arn()).build();
+            AccountSnapshot s = account().role(a).role(b).managedPolicy(boundary).build();
+            AnalysisRun run = new AnalysisRun(new SnapshotIndex(s), new AnalysisServices());
+            String[] order = brokenFirst ? new String[] {roleArn("b"), roleArn("a")} : new String[] {roleArn("a"), roleArn("b")};
+            List<String> bad = new ArrayList<>(mismatches(run, "s3:GetObject", "s3", order));
+            bad.addAll(mismatches(run, "sqs:SendMessage", "sqs", order));
+            assertThat(bad).as(brokenFirst ? "broken one first" : "valid one first").isEmpty();
+        }
     }
 
     /** An RCP that does not parse: the boundary gate says DENIED, the evaluator (with the uncertainty) CONDITIONAL. */
