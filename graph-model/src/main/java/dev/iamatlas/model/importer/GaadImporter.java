@@ -222,8 +222,11 @@ public final class GaadImporter {
             }
             IamUser.Builder b = IamUser.builder(arn, name).userId(text(entry, "UserId"))
                     .path(textOr(entry, "Path", "/")).permissionsBoundaryArn(boundary(entry));
+            Set<String> listed = new java.util.HashSet<>();
             for (JsonNode group : entry.path("GroupList")) {
-                if (group.isTextual()) {
+                if (group.isTextual() && !listed.add(group.textValue())) {
+                    warnings.add("user/" + name + ": group " + group.textValue() + " is listed twice; counted once");
+                } else if (group.isTextual()) {
                     b.group(group.textValue());
                 }
             }
@@ -261,11 +264,15 @@ public final class GaadImporter {
             IamRole.Builder b = IamRole.builder(arn, name).roleId(text(entry, "RoleId"))
                     .path(textOr(entry, "Path", "/")).permissionsBoundaryArn(boundary(entry))
                     .maxSessionDuration(entry.path("MaxSessionDuration").asInt(0));
+            // A trust policy's gap says who may assume the role is uncertain, not what the role may do.
             JsonNode trust = entry.get("AssumeRolePolicyDocument");
             if (trust == null || trust.isNull()) {
-                warn(label + " trust policy: missing from the dump", arn, "MissingPolicy");
+                warn(label + " trust policy: missing from the dump", arn, ScanGap.MISSING_TRUST_POLICY);
             } else {
-                b.trustPolicy(checked(policyText(trust), PolicyType.RESOURCE, label + " trust policy", arn));
+                PolicyText text = policyText(trust);
+                check.problem(text, PolicyType.RESOURCE).ifPresent(problem ->
+                        warn(label + " trust policy: " + problem, arn, ScanGap.INVALID_TRUST_POLICY));
+                b.trustPolicy(text);
             }
             for (InlinePolicy policy : inlinePolicies(entry, "RolePolicyList", label, arn)) {
                 b.inlinePolicy(policy.name(), policy.document());
@@ -302,7 +309,15 @@ public final class GaadImporter {
                 }
                 boolean isDefault = version.has("IsDefaultVersion")
                         ? version.path("IsDefaultVersion").asBoolean(false) : versionId.equals(defaultVersionId);
-                PolicyText text = checked(policyText(document), PolicyType.IDENTITY, label, arn);
+                PolicyText text = policyText(document);
+                if (isDefault) {
+                    checked(text, PolicyType.IDENTITY, label, arn);
+                } else {
+                    // IAM evaluates only the default version: a problem in another is worth a warning, not a gap
+                    // that would make every attacher's permissions uncertain
+                    check.problem(text, PolicyType.IDENTITY).ifPresent(problem -> warnings.add(label + ": " + problem
+                            + " (not the default version, so it does not apply)"));
+                }
                 versions.add(new PolicyVersion(versionId, isDefault, text, instant(version.get("CreateDate"))));
             }
             policies.put(arn, new ManagedPolicy(arn, name, text(entry, "PolicyId"), textOr(entry, "Path", "/"),

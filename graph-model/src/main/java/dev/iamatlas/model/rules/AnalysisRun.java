@@ -407,7 +407,7 @@ public final class AnalysisRun {
         for (String arn : user.attachedPolicyArns()) {
             b.managed(arn, user.arn());
         }
-        for (String groupName : user.groups()) {
+        for (String groupName : new LinkedHashSet<>(user.groups())) {
             b.reads.add(EntityKey.group(groupName));
             b.gaps(EntityKey.group(groupName));
             IamGroup group = index.group(groupName);
@@ -464,6 +464,9 @@ public final class AnalysisRun {
 
         void gaps(EntityKey key) {
             for (ScanGap gap : index.gaps(key)) {
+                if (gap.concernsOnlyTrustPolicy()) {
+                    continue; // who may assume the role, not what it may do
+                }
                 uncertainties.add("the scan could not read everything about " + key.id() + " (" + gap.describe() + ")");
             }
         }

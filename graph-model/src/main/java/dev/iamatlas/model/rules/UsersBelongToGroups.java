@@ -49,7 +49,7 @@ public final class UsersBelongToGroups implements AccessRule {
             return;
         }
         ctx.reference(Nodes.principalReference(user.arn(), ctx.account()));
-        for (String name : user.groups()) {
+        for (String name : new java.util.LinkedHashSet<>(user.groups())) { // a group listed twice is one membership
             IamGroup group = ctx.group(name);
             String lead = user.name() + " is a member of " + name;
             if (group == null) {

@@ -21,9 +21,22 @@ public record ScanGap(
         String errorCode,
         String message) {
 
+    /** Error code of a gap about a role's trust policy alone (it could not be parsed). */
+    public static final String INVALID_TRUST_POLICY = "InvalidTrustPolicy";
+    /** Error code of a gap about a role's trust policy alone (the dump or scan did not have it). */
+    public static final String MISSING_TRUST_POLICY = "MissingTrustPolicy";
+
     public ScanGap {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(operation, "operation");
+    }
+
+    /**
+     * Whether the gap concerns only a role's trust policy: it leaves who may assume the role uncertain, not what
+     * the role may do.
+     */
+    public boolean concernsOnlyTrustPolicy() {
+        return INVALID_TRUST_POLICY.equals(errorCode) || MISSING_TRUST_POLICY.equals(errorCode);
     }
 
     /** One line for logs and warnings panels, such as {@code lambda us-east-1 GetPolicy f: AccessDenied (...)}. */

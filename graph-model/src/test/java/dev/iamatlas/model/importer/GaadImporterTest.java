@@ -361,4 +361,84 @@ class GaadImporterTest {
     private static ManagedPolicy policy(AccountSnapshot snapshot, String name) {
         return snapshot.iam().managedPolicies().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
+
+    /** Capability edge statuses of one principal after a full analysis of the imported snapshot, by target node id. */
+    private static java.util.Map<String, dev.iamatlas.model.graph.EdgeStatus> capabilities(AccountSnapshot snapshot,
+            String principal) {
+        try (dev.iamatlas.model.edit.AnalysisSession session = dev.iamatlas.model.edit.AnalysisSession.open(snapshot)) {
+            java.util.Map<String, dev.iamatlas.model.graph.EdgeStatus> out = new java.util.TreeMap<>();
+            session.graph().outgoing(principal).stream()
+                    .filter(e -> e.type() == dev.iamatlas.model.graph.EdgeType.CAN_PERFORM)
+                    .forEach(e -> out.put(e.targetId(), e.status()));
+            return out;
+        }
+    }
+
+    /** A user whose GroupList names a group twice is one membership (the analysis used to stop at the second). */
+    @Test
+    void aGroupListedTwiceIsOneMembership() throws IOException {
+        String json = """
+                {"UserDetailList": [{"UserName": "u", "Arn": "arn:aws:iam::123456789012:user/u",
+                  "GroupList": ["g", "g"]}],
+                 "GroupDetailList": [{"GroupName": "g", "Arn": "arn:aws:iam::123456789012:group/g",
+                  "GroupPolicyList": [{"PolicyName": "p", "PolicyDocument": {"Version": "2012-10-17",
+                    "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}}]}]}
+                """;
+
+        GaadImport result = importer.fromJson(json, "dump.json");
+
+        assertThat(result.snapshot().iam().users().get(0).groups()).containsExactly("g");
+        assertThat(result.warnings()).containsExactly("user/u: group g is listed twice; counted once");
+        assertThat(capabilities(result.snapshot(), "arn:aws:iam::123456789012:user/u"))
+                .containsEntry("capability:s3|*", dev.iamatlas.model.graph.EdgeStatus.ALLOWED);
+    }
+
+    /**
+     * IAM evaluates only a managed policy's default version
+     * (<a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_managed-versioning.html">versioning</a>):
+     * an unreadable older version is a warning, and the attachers' permissions stay decided.
+     */
+    @Test
+    void anUnreadableVersionThatIsNotTheDefaultLeavesPermissionsDecided() throws IOException {
+        String json = """
+                {"RoleDetailList": [{"RoleName": "r", "Arn": "arn:aws:iam::123456789012:role/r",
+                  "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                    "Principal": {"Service": "lambda.amazonaws.com"}, "Action": "sts:AssumeRole"}]},
+                  "AttachedManagedPolicies": [{"PolicyName": "m", "PolicyArn": "arn:aws:iam::123456789012:policy/m"}]}],
+                 "Policies": [{"PolicyName": "m", "Arn": "arn:aws:iam::123456789012:policy/m", "DefaultVersionId": "v2",
+                  "PolicyVersionList": [
+                    {"VersionId": "v1", "IsDefaultVersion": false, "Document": {"Version": "2012-10-17",
+                      "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*",
+                        "Condition": {"StringEqualz": {"aws:SourceVpce": "vpce-1"}}}]}},
+                    {"VersionId": "v2", "IsDefaultVersion": true, "Document": {"Version": "2012-10-17",
+                      "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}}]}]}
+                """;
+
+        GaadImport result = importer.fromJson(json, "dump.json");
+
+        assertThat(result.warnings()).singleElement().asString().contains("version v1").contains("not the default");
+        assertThat(result.snapshot().gaps()).isEmpty();
+        assertThat(capabilities(result.snapshot(), "arn:aws:iam::123456789012:role/r"))
+                .containsEntry("capability:s3|*", dev.iamatlas.model.graph.EdgeStatus.ALLOWED);
+    }
+
+    /** An unreadable trust policy makes who may assume the role uncertain, not what the role may do. */
+    @Test
+    void anUnreadableTrustPolicyLeavesTheRolesOwnPermissionsDecided() throws IOException {
+        String json = """
+                {"RoleDetailList": [{"RoleName": "r", "Arn": "arn:aws:iam::123456789012:role/r",
+                  "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                    "Principal": {"AWS": "arn:aws:iam::210987654321:root"}, "Action": "sts:AssumeRole",
+                    "Condition": {"StringEqualz": {"sts:ExternalId": "x"}}}]},
+                  "RolePolicyList": [{"PolicyName": "p", "PolicyDocument": {"Version": "2012-10-17",
+                    "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]}}]}]}
+                """;
+
+        GaadImport result = importer.fromJson(json, "dump.json");
+
+        assertThat(result.snapshot().gaps()).singleElement().extracting(ScanGap::errorCode)
+                .isEqualTo(ScanGap.INVALID_TRUST_POLICY);
+        assertThat(capabilities(result.snapshot(), "arn:aws:iam::123456789012:role/r"))
+                .containsEntry("capability:s3|*", dev.iamatlas.model.graph.EdgeStatus.ALLOWED);
+    }
 }
