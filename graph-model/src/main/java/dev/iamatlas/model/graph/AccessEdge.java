@@ -39,6 +39,8 @@ public final class AccessEdge {
     public static final String ACCESS_LEVEL = "accessLevel";
     /** Edge attribute: {@code true} when a capability edge gives admin-equivalent access. */
     public static final String ADMIN_EQUIVALENT = Node.ADMIN_EQUIVALENT;
+    /** Edge attribute: {@code true} when a capability edge gives permissions management on every resource. */
+    public static final String PERMISSIONS_MANAGEMENT = Node.PERMISSIONS_MANAGEMENT;
     /** Edge attribute: traffic weight of an alias's additional version. */
     public static final String WEIGHT = "weight";
     /** Edge attribute: the resource-policy statement ids (Sids) that a link relies on, comma-separated. */

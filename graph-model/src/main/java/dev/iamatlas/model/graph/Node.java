@@ -60,6 +60,14 @@ public final class Node {
     public static final String ADMIN_EQUIVALENT = "adminEquivalent";
     /** Why a principal is admin-equivalent, such as {@code iam:PassRole on *}; several reasons joined by "; ". */
     public static final String ADMIN_REASONS = "adminReasons";
+    /**
+     * {@code true} on a role or user that may change resources' permissions on every resource of some service (a
+     * "Permissions management" action such as {@code s3:PutBucketPolicy} on {@code *}) without being admin-equivalent,
+     * and on the capability edges that give it.
+     */
+    public static final String PERMISSIONS_MANAGEMENT = "permissionsManagement";
+    /** Which permissions-management actions, such as {@code s3:PutBucketPolicy on *}; joined by "; ". */
+    public static final String PERMISSIONS_MANAGEMENT_REASONS = "permissionsManagementReasons";
     /** {@code true} for a service-linked role. */
     public static final String SERVICE_LINKED = "serviceLinked";
     /** IAM path of a role or user. */

@@ -55,27 +55,28 @@ public final class AnalysisServices {
         return known;
     }
 
-    /** A principal's node and what it was made from. */
-    private record PrincipalNode(Object entity, String account, String adminReasons, dev.iamatlas.model.graph.Node node) {
+    /** A principal's node and what it was made from ({@code reasons}: what its capabilities made of it). */
+    private record PrincipalNode(Object entity, String account, String reasons, dev.iamatlas.model.graph.Node node) {
     }
 
     private final java.util.concurrent.ConcurrentHashMap<String, PrincipalNode> principalNodes =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
-     * A role's or user's node, made again only when the entity object, account or admin-equivalence changed: an
+     * A role's or user's node, made again only when the entity object, account or {@code reasons} (admin-equivalence,
+     * permissions management) changed: an
      * edit re-runs the capabilities of every principal it touches, and a node that is the same object as before
      * compares equal at once.
      */
-    dev.iamatlas.model.graph.Node principalNode(String arn, Object entity, String account, String adminReasons,
+    dev.iamatlas.model.graph.Node principalNode(String arn, Object entity, String account, String reasons,
             java.util.function.Supplier<dev.iamatlas.model.graph.Node> make) {
         PrincipalNode known = principalNodes.get(arn);
         if (known != null && known.entity() == entity && known.account().equals(account)
-                && java.util.Objects.equals(known.adminReasons(), adminReasons)) {
+                && known.reasons().equals(reasons)) {
             return known.node();
         }
         dev.iamatlas.model.graph.Node node = make.get();
-        principalNodes.put(arn, new PrincipalNode(entity, account, adminReasons, node));
+        principalNodes.put(arn, new PrincipalNode(entity, account, reasons, node));
         return node;
     }
 

@@ -32,6 +32,7 @@ public final class Capability {
     private final boolean allActionsOfService;
     private final AccessLevel level;
     private final List<String> adminReasons;
+    private final List<String> managementReasons;
     private final List<String> representatives;
     private volatile String edgeLabel;
     private volatile String actionsText;
@@ -53,11 +54,13 @@ public final class Capability {
      * @param allActionsOfService whether every action of the service (or, for {@code *}, of every service) is included
      * @param level the highest access level among the actions
      * @param adminReasons why this capability is admin-equivalent (empty when it is not)
+     * @param managementReasons the permissions-management actions it allows on every resource, such as
+     *     {@code s3:PutBucketPolicy on *} (empty when none; a few are named)
      * @param representatives a few actions whose evaluation stands for all (evidence re-evaluates them)
      */
     public Capability(String service, String resource, EdgeStatus status, List<String> actions, int actionCount,
             List<String> conditionalActions, List<String> services, boolean allActionsOfService, AccessLevel level,
-            List<String> adminReasons, List<String> representatives) {
+            List<String> adminReasons, List<String> managementReasons, List<String> representatives) {
         this.service = Objects.requireNonNull(service, "service");
         this.resource = Objects.requireNonNull(resource, "resource");
         this.status = Objects.requireNonNull(status, "status");
@@ -68,6 +71,7 @@ public final class Capability {
         this.allActionsOfService = allActionsOfService;
         this.level = Objects.requireNonNull(level, "level");
         this.adminReasons = List.copyOf(adminReasons);
+        this.managementReasons = List.copyOf(managementReasons);
         this.representatives = List.copyOf(representatives);
     }
 
@@ -119,6 +123,14 @@ public final class Capability {
     /** Why this capability is admin-equivalent (empty when it is not). */
     public List<String> adminReasons() {
         return adminReasons;
+    }
+
+    /**
+     * The permissions-management actions this capability allows on every resource, such as
+     * {@code s3:PutBucketPolicy on *} (a few named); empty when none.
+     */
+    public List<String> managementReasons() {
+        return managementReasons;
     }
 
     /** A few actions whose evaluation stands for all (evidence re-evaluates them). */
@@ -174,6 +186,9 @@ public final class Capability {
             values.put(AccessEdge.ACTIONS, actionsText());
             if (!adminReasons.isEmpty()) {
                 values.put(AccessEdge.ADMIN_EQUIVALENT, "true");
+            }
+            if (!managementReasons.isEmpty()) {
+                values.put(AccessEdge.PERMISSIONS_MANAGEMENT, "true");
             }
             a = AccessEdge.sharedAttributes(values);
             edgeAttributes = a;
@@ -241,13 +256,14 @@ public final class Capability {
                 && status == c.status && actions.equals(c.actions) && actionCount == c.actionCount
                 && conditionalActions.equals(c.conditionalActions) && services.equals(c.services)
                 && allActionsOfService == c.allActionsOfService && level == c.level
-                && adminReasons.equals(c.adminReasons) && representatives.equals(c.representatives);
+                && adminReasons.equals(c.adminReasons) && managementReasons.equals(c.managementReasons)
+                && representatives.equals(c.representatives);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(service, resource, status, actions, actionCount, conditionalActions, services,
-                allActionsOfService, level, adminReasons, representatives);
+                allActionsOfService, level, adminReasons, managementReasons, representatives);
     }
 
     @Override

@@ -58,6 +58,10 @@ public final class CapabilityAnalyzer {
             "iam:PutGroupPolicy", "iam:PutRolePolicy", "iam:PutUserPolicy", "iam:SetDefaultPolicyVersion",
             "iam:UpdateAssumeRolePolicy", "iam:UpdateLoginProfile");
 
+    /** Action names that only read or check permissions, though the reference may file them as management. */
+    private static final java.util.regex.Pattern READS_PERMISSIONS = java.util.regex.Pattern.compile(
+            "(Get|List|Describe|View|Search|Validate|Preview|Generate|Check)(?![a-z])");
+
     /** Above this many services on one resource pattern, the capabilities fold into one {@code *} capability. */
     static final int MAX_SERVICES = 20;
 
@@ -92,7 +96,8 @@ public final class CapabilityAnalyzer {
             lowerNames[i] = fullNames[i].toLowerCase(Locale.ROOT);
             indexOf.put(lowerNames[i], i);
             serviceRange.merge(a.service(), new int[] {i, i + 1}, (x, y) -> new int[] {Math.min(x[0], y[0]), Math.max(x[1], y[1])});
-            if (a.accessLevel() == AccessLevel.PERMISSIONS_MANAGEMENT) {
+            if (a.accessLevel() == AccessLevel.PERMISSIONS_MANAGEMENT && !READS_PERMISSIONS.matcher(a.name()).lookingAt()
+                    && !PRIVILEGE_ESCALATION.contains(fullNames[i]) && !fullNames[i].equals("iam:PassRole")) {
                 permissionsManagement.set(i);
             }
             levelSets.computeIfAbsent(a.accessLevel(), k -> new BitSet()).set(i);
@@ -761,12 +766,8 @@ public final class CapabilityAnalyzer {
                     services.add(service);
                 }
             }
-            List<String> reasons = new ArrayList<>();
-            for (String r : admin) {
-                reasons.add(r.startsWith("PM ") ? r.substring(3) : r);
-            }
             out.add(capability("*", resource, allowed, conditional, denied, granted, 0, all.size(), everything, services,
-                    reasons, reps));
+                    admin, managementReasons(resource, allowed, granted, 0, all.size()), reps));
         } else {
             // Services where every wanted action is denied (a boundary or an SCP refuses them): shown one by one when
             // there are a few, folded into one DENIED "*" capability when there are many (Allow NotAction iam:*
@@ -791,7 +792,7 @@ public final class CapabilityAnalyzer {
                 }
                 BitSet none = new BitSet();
                 out.add(capability("*", resource, none, none, refusedActions, none, 0, all.size(), false, refused,
-                        List.of(), reps));
+                        List.of(), List.of(), reps));
             }
             for (String service : present) {
                 if (foldRefused && refused.contains(service)) {
@@ -801,12 +802,13 @@ public final class CapabilityAnalyzer {
                 boolean full = count(granted, range[0], range[1]) == range[1] - range[0];
                 List<String> reasons = new ArrayList<>();
                 for (String a : admin) {
-                    if (a.startsWith(service + ":") || a.startsWith("PM ") && a.contains(" " + service + ":")) {
-                        reasons.add(a.startsWith("PM ") ? a.substring(3) : a);
+                    if (a.startsWith(service + ":")) {
+                        reasons.add(a);
                     }
                 }
                 out.add(capability(service, resource, allowed, conditional, denied, granted, range[0], range[1], full,
-                        List.of(service), reasons, reps));
+                        List.of(service), reasons, managementReasons(resource, allowed, granted, range[0], range[1]),
+                        reps));
             }
         }
         Map<String, List<String>> unknownByService = new TreeMap<>();
@@ -831,7 +833,7 @@ public final class CapabilityAnalyzer {
             }
             Capability unknownOnes = new Capability(e.getKey(), resource, st, granted2.isEmpty() ? e.getValue() : granted2,
                     granted2.isEmpty() ? e.getValue().size() : granted2.size(), conditional2, List.of(e.getKey()), false,
-                    AccessLevel.WRITE, List.of(), List.of(e.getValue().get(0)));
+                    AccessLevel.WRITE, List.of(), List.of(), List.of(e.getValue().get(0)));
             // A service the catalogue knows may have a capability on this pattern already (a new action, or a typo,
             // next to known ones): one capability per service and pattern, so they share it.
             int same = -1;
@@ -879,12 +881,14 @@ public final class CapabilityAnalyzer {
         AccessLevel level = fromUnknown && fromKnown && rank(unknown.level()) > rank(known.level()) ? unknown.level()
                 : fromKnown ? known.level() : unknown.level();
         return new Capability(known.service(), known.resource(), status, actions, count, conditional, known.services(),
-                fromKnown && known.allActionsOfService(), level, known.adminReasons(), representatives);
+                fromKnown && known.allActionsOfService(), level, known.adminReasons(), known.managementReasons(),
+                representatives);
     }
 
     /** One capability over catalogue positions [from, to). */
     private Capability capability(String service, String resource, BitSet allowed, BitSet conditional, BitSet denied,
-            BitSet granted, int from, int to, boolean full, List<String> services, List<String> admin, List<Integer> reps) {
+            BitSet granted, int from, int to, boolean full, List<String> services, List<String> admin,
+            List<String> management, List<Integer> reps) {
         int a = allowed.nextSetBit(from);
         int c = conditional.nextSetBit(from);
         EdgeStatus st = a >= 0 && a < to ? EdgeStatus.ALLOWED : c >= 0 && c < to ? EdgeStatus.CONDITIONAL
@@ -937,7 +941,8 @@ public final class CapabilityAnalyzer {
             }
         }
         return new Capability(service, resource, st, names, count, cond, services, full,
-                level == null ? AccessLevel.LIST : level, admin, representatives);
+                level == null ? AccessLevel.LIST : level, admin, st == EdgeStatus.DENIED ? List.of() : management,
+                representatives);
     }
 
     private static int rank(AccessLevel level) {
@@ -995,16 +1000,26 @@ public final class CapabilityAnalyzer {
                     reasons.add(suffix(action + " on " + resource, has(allowed, action)));
                 }
             }
-            int listed = 0;
-            for (int i = granted.nextSetBit(0); i >= 0 && listed < 5; i = granted.nextSetBit(i + 1)) {
-                if (!permissionsManagement.get(i)) {
-                    continue;
-                }
-                String name = fullNames[i];
-                if (!PRIVILEGE_ESCALATION.contains(name) && !name.equals("iam:PassRole")) {
-                    reasons.add("PM " + suffix("permissions management " + name + " on " + resource, allowed.get(i)));
-                    listed++;
-                }
+        }
+        return reasons;
+    }
+
+    /**
+     * The permissions-management actions (Service Authorization Reference access level) granted on every resource,
+     * among catalogue positions [from, to): a few named, each "(conditional)" when only allowed under conditions.
+     * Empty unless the pattern covers every resource. Actions that only read permissions (Get..., List...,
+     * Describe...: the reference files a few of them under this level) and the ones that already make a principal
+     * admin-equivalent are left out.
+     */
+    private List<String> managementReasons(String resource, BitSet allowed, BitSet granted, int from, int to) {
+        if (!coversEverything(resource)) {
+            return List.of();
+        }
+        List<String> reasons = new ArrayList<>();
+        for (int i = permissionsManagement.nextSetBit(from); i >= 0 && i < to && reasons.size() < 3;
+                i = permissionsManagement.nextSetBit(i + 1)) {
+            if (granted.get(i)) {
+                reasons.add(suffix(fullNames[i] + " on " + resource, allowed.get(i)));
             }
         }
         return reasons;

@@ -168,17 +168,21 @@ public final class Nodes {
     }
 
     /** A role, with what its capabilities made of it (admin-equivalent or not). */
-    public static Node role(IamRole role, String account, String adminReasons) {
+    public static Node role(IamRole role, String account, String adminReasons, String managementReasons) {
         return Node.builder(role.arn(), NodeKind.IAM_ROLE).arn(role.arn()).label(role.name()).account(account)
                 .attribute(Node.IAM_PATH, role.path()).flag(Node.SERVICE_LINKED, role.serviceLinked())
-                .flag(Node.ADMIN_EQUIVALENT, adminReasons != null).attribute(Node.ADMIN_REASONS, adminReasons).build();
+                .flag(Node.ADMIN_EQUIVALENT, adminReasons != null).attribute(Node.ADMIN_REASONS, adminReasons)
+                .flag(Node.PERMISSIONS_MANAGEMENT, managementReasons != null)
+                .attribute(Node.PERMISSIONS_MANAGEMENT_REASONS, managementReasons).build();
     }
 
     /** A user, with what its capabilities made of it. */
-    public static Node user(IamUser user, String account, String adminReasons) {
+    public static Node user(IamUser user, String account, String adminReasons, String managementReasons) {
         return Node.builder(user.arn(), NodeKind.IAM_USER).arn(user.arn()).label(user.name()).account(account)
                 .attribute(Node.IAM_PATH, user.path())
-                .flag(Node.ADMIN_EQUIVALENT, adminReasons != null).attribute(Node.ADMIN_REASONS, adminReasons).build();
+                .flag(Node.ADMIN_EQUIVALENT, adminReasons != null).attribute(Node.ADMIN_REASONS, adminReasons)
+                .flag(Node.PERMISSIONS_MANAGEMENT, managementReasons != null)
+                .attribute(Node.PERMISSIONS_MANAGEMENT_REASONS, managementReasons).build();
     }
 
     /** A group. */

@@ -46,22 +46,28 @@ public final class PrincipalCapabilities implements AccessRule {
         }
         List<Capability> capabilities = ctx.run().services().capabilities().capabilities(identity, ctx.run());
         Set<String> reasons = new LinkedHashSet<>();
+        Set<String> management = new LinkedHashSet<>();
         for (int k = 0; k < capabilities.size(); k++) { // indexed: no iterator per principal
             if (!capabilities.get(k).adminReasons().isEmpty()) {
                 reasons.addAll(capabilities.get(k).adminReasons());
             }
+            if (!capabilities.get(k).managementReasons().isEmpty() && management.size() < 5) {
+                management.addAll(capabilities.get(k).managementReasons());
+            }
         }
         String admin = reasons.isEmpty() ? null : String.join("; ", reasons);
+        // permissions management is said of a principal that is not admin-equivalent anyway
+        String manages = admin != null || management.isEmpty() ? null : String.join("; ", management);
         String name;
         if (identity.user()) {
             IamUser user = ctx.user(subject);
-            ctx.node(ctx.run().services().principalNode(subject, user, ctx.account(), admin,
-                    () -> Nodes.user(user, ctx.account(), admin)));
+            ctx.node(ctx.run().services().principalNode(subject, user, ctx.account(), admin + "|" + manages,
+                    () -> Nodes.user(user, ctx.account(), admin, manages)));
             name = user.name();
         } else {
             IamRole role = ctx.role(subject);
-            ctx.node(ctx.run().services().principalNode(subject, role, ctx.account(), admin,
-                    () -> Nodes.role(role, ctx.account(), admin)));
+            ctx.node(ctx.run().services().principalNode(subject, role, ctx.account(), admin + "|" + manages,
+                    () -> Nodes.role(role, ctx.account(), admin, manages)));
             name = role.name();
         }
         for (int k = 0; k < capabilities.size(); k++) {
@@ -112,6 +118,9 @@ public final class PrincipalCapabilities implements AccessRule {
         }
         if (!c.adminReasons().isEmpty()) {
             sb.append("; admin-equivalent: ").append(String.join("; ", c.adminReasons()));
+        }
+        if (!c.managementReasons().isEmpty()) {
+            sb.append("; permissions management on every resource: ").append(String.join("; ", c.managementReasons()));
         }
         return sb.toString();
     }

@@ -181,12 +181,27 @@ class IamRulesTest {
     }
 
     @Test
-    void permissionsManagementOnEverythingIsAdminEquivalent() {
-        AccessGraph g = build(account().role(caller("ops", "{'Effect':'Allow','Action':'lambda:AddPermission','Resource':'*'}"))
+    void permissionsManagementOnEverythingIsSaidButIsNotAdminEquivalent() {
+        AccessGraph g = build(account()
+                .role(caller("ops", "{'Effect':'Allow','Action':'lambda:AddPermission','Resource':'*'}"))
+                .role(caller("storage", "{'Effect':'Allow','Action':'s3:*','Resource':'*'}"))
+                .role(caller("reader", "{'Effect':'Allow','Action':['billing:GetResourcePolicy',"
+                        + "'quicksight:DescribeTopicPermissions','s3:GetObject'],'Resource':'*'}"))
                 .build(), new PrincipalCapabilities());
 
-        assertThat(g.requireNode(roleArn("ops")).attribute(Node.ADMIN_REASONS))
-                .contains("permissions management lambda:AddPermission on *");
+        Node ops = g.requireNode(roleArn("ops"));
+        assertThat(ops.flag(Node.ADMIN_EQUIVALENT)).isFalse();
+        assertThat(ops.flag(Node.PERMISSIONS_MANAGEMENT)).isTrue();
+        assertThat(ops.attribute(Node.PERMISSIONS_MANAGEMENT_REASONS)).isEqualTo("lambda:AddPermission on *");
+        assertThat(edge(g, EdgeType.CAN_PERFORM, roleArn("ops"), NodeIds.capability("lambda", "*"))
+                .attribute(AccessEdge.PERMISSIONS_MANAGEMENT)).isEqualTo("true");
+        Node storage = g.requireNode(roleArn("storage"));
+        assertThat(storage.flag(Node.ADMIN_EQUIVALENT)).isFalse();
+        assertThat(storage.attribute(Node.PERMISSIONS_MANAGEMENT_REASONS)).contains("s3:").contains(" on *");
+        // reading a resource policy is filed under permissions management by the reference, but changes nothing
+        Node reader = g.requireNode(roleArn("reader"));
+        assertThat(reader.flag(Node.ADMIN_EQUIVALENT)).isFalse();
+        assertThat(reader.flag(Node.PERMISSIONS_MANAGEMENT)).isFalse();
     }
 
     @Test
