@@ -11,9 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code APIGW_LAMBDA_PERMISSION_MISSING}: a route or Lambda authorizer invokes an existing function, alias or
- * version whose resource policy does not let API Gateway invoke it from that source ARN (the INVOKES edge is
- * DENIED, or CONDITIONAL because only some HTTP methods of an ANY route are allowed). The fix is the exact
+ * {@code APIGW_LAMBDA_PERMISSION_MISSING}: a route or Lambda authorizer (one some route uses) invokes an existing
+ * function, alias or version whose resource policy does not let API Gateway invoke it from that source ARN (the
+ * INVOKES edge is DENIED, or CONDITIONAL because only some HTTP methods of an HTTP API ANY route are allowed). The fix is the exact
  * {@code aws lambda add-permission} on the qualifier the integration names, or, when a statement explicitly denies,
  * the statement to remove.
  *
@@ -38,7 +38,21 @@ public final class ApiGatewayPermissionMissing extends BaseDetector {
 
     @Override
     public void detect(String subject, FindingContext ctx) {
+        // API Gateway calls a Lambda authorizer only for the methods (routes) whose authorizerId names it: one that
+        // nothing references is never invoked, so its missing permission breaks nothing.
+        // https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-use-lambda-authorizer.html
+        java.util.Set<String> used = new java.util.HashSet<>();
+        routes(subject, ctx).forEach(r -> used.add(r.authorizerId()));
+        java.util.Set<String> unusedAuthorizers = new java.util.HashSet<>();
+        authorizers(subject, ctx).forEach(a -> {
+            if (!used.contains(a.id())) {
+                unusedAuthorizers.add(a.arn());
+            }
+        });
         for (String source : invokingSources(subject, ctx)) {
+            if (unusedAuthorizers.contains(source)) {
+                continue;
+            }
             for (AccessEdge e : ctx.outgoing(source)) {
                 if (e.type() != EdgeType.INVOKES || e.attribute(AccessEdge.BROKEN_BECAUSE) != null) {
                     continue;
@@ -59,8 +73,10 @@ public final class ApiGatewayPermissionMissing extends BaseDetector {
     private void report(FindingContext ctx, AccessEdge e, Node source, Node target, boolean partial) {
         boolean authorizer = source.kind() == dev.iamatlas.model.graph.NodeKind.API_AUTHORIZER;
         String stage = source.attribute(Node.STAGE);
-        String sourceArn = source.id();
-        if (partial || "ANY".equals(source.attribute(Node.METHOD))) {
+        // The source ARN as API Gateway sends it: in the function's region, and for a REST ANY method with ANY itself
+        // (Lambda guide, services-apigateway, Permissions); an HTTP API ANY route gets every method.
+        String sourceArn = dev.iamatlas.model.rules.ApiRoutes.inRegion(source.id(), region(target.id()));
+        if ("ANY".equals(source.attribute(Node.METHOD)) && !"REST".equals(source.attribute(Node.PROTOCOL))) {
             sourceArn = sourceArn.replace("/" + stage + "/ANY/", "/" + stage + "/*/");
         }
         String what = authorizer ? "Lambda authorizer " + source.label() : source.label();

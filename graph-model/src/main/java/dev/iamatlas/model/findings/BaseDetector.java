@@ -78,11 +78,27 @@ abstract class BaseDetector implements FindingDetector {
         return sources;
     }
 
-    /** Every execute-api ARN API Gateway can send as aws:SourceArn for an API (routes per method, authorizers). */
-    static Set<String> sourceArns(String apiId, FindingContext ctx) {
+    /**
+     * Every execute-api ARN API Gateway can send as aws:SourceArn for an API (routes, ANY kept for REST;
+     * authorizers) to a function in {@code functionRegion}: a function in another region than the API sees them
+     * with its own region (Lambda guide, services-apigateway, Permissions).
+     */
+    static Set<String> sourceArns(String apiId, String functionRegion, FindingContext ctx) {
         ctx.restApi(apiId);
         ctx.apiV2(apiId);
-        return ctx.run().sourceArns(apiId);
+        Set<String> all = ctx.run().sourceArns(apiId);
+        if (all.isEmpty() || functionRegion == null || all.iterator().next().split(":", 6)[3].equals(functionRegion)) {
+            return all;
+        }
+        Set<String> out = new LinkedHashSet<>();
+        all.forEach(a -> out.add(ApiRoutes.inRegion(a, functionRegion)));
+        return out;
+    }
+
+    /** The region of a Lambda ARN (function, alias or version), or null. */
+    static String region(String lambdaArn) {
+        String[] p = lambdaArn.split(":", 6);
+        return p.length == 6 ? p[3] : null;
     }
 
     /** Whether the API exists (REST or v2); recorded. */
@@ -92,10 +108,14 @@ abstract class BaseDetector implements FindingDetector {
 
     /**
      * The source ARNs of the routes and authorizers that invoke {@code targetId} with its resource policy (INVOKES
-     * edges), one per HTTP method for ANY routes.
+     * edges), as API Gateway sends them: {@code ANY} kept for REST methods (the Lambda guide's
+     * {@code mnh1xmpli7/prod/ANY/user}), one per HTTP method for HTTP API ANY routes, in the target's region.
+     *
+     * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway.html#apigateway-permissions">Lambda: resource-based policy for API Gateway</a>
      */
     static Set<String> integratingSourceArns(String targetId, FindingContext ctx) {
         Set<String> out = new LinkedHashSet<>();
+        String region = region(targetId);
         for (AccessEdge e : ctx.incoming(targetId)) {
             if (e.type() != EdgeType.INVOKES) {
                 continue;
@@ -104,15 +124,17 @@ abstract class BaseDetector implements FindingDetector {
             if (from == null) {
                 continue;
             }
-            if (from.kind() == NodeKind.API_ROUTE && "ANY".equals(from.attribute(Node.METHOD))) {
+            if (from.kind() == NodeKind.API_ROUTE && "ANY".equals(from.attribute(Node.METHOD))
+                    && !"REST".equals(from.attribute(Node.PROTOCOL))) {
                 String id = from.id();
                 String stage = from.attribute(Node.STAGE);
                 int at = id.indexOf("/" + stage + "/ANY/");
                 for (String m : ApiRoutes.ANY_METHODS) {
-                    out.add(id.substring(0, at) + "/" + stage + "/" + m + "/" + id.substring(at + stage.length() + 6));
+                    out.add(ApiRoutes.inRegion(id.substring(0, at) + "/" + stage + "/" + m + "/"
+                            + id.substring(at + stage.length() + 6), region));
                 }
             } else {
-                out.add(from.id());
+                out.add(ApiRoutes.inRegion(from.id(), region));
             }
         }
         return out;

@@ -18,8 +18,8 @@ import java.util.List;
 /**
  * {@code PUBLIC_ROUTE_TO_PRIVILEGED_ROLE}: the Internet can call a route with no authorization — its CALLS_ROUTE
  * edge from the Internet is ALLOWED, so the API is not private and its resource policy does not restrict callers
- * (an IP condition makes the edge CONDITIONAL) — and the route invokes a function (directly, or through an alias
- * and version) whose execution role is admin-equivalent or has permissions-management access on everything.
+ * (an IP condition makes the edge CONDITIONAL), or, for an ANY method, allows some methods outright (the caller picks
+ * the method) — and the route invokes a function (directly, or through an alias and version) whose execution role is admin-equivalent or has permissions-management access on everything.
  *
  * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-to-api.html">Control and manage access to REST APIs</a>
  * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege">Grant least privilege</a>
@@ -46,7 +46,8 @@ public final class PublicRouteToPrivilegedRole extends BaseDetector {
         for (ApiRoutes.Route route : routes(subject, ctx)) {
             AccessEdge call = null;
             for (AccessEdge e : ctx.incoming(route.arn())) {
-                if (e.type() == EdgeType.CALLS_ROUTE && e.sourceId().equals(NodeIds.INTERNET) && e.status() == EdgeStatus.ALLOWED) {
+                if (e.type() == EdgeType.CALLS_ROUTE && e.sourceId().equals(NodeIds.INTERNET)
+                        && (e.status() == EdgeStatus.ALLOWED || someMethodOpen(e, subject, ctx))) {
                     call = e;
                 }
             }
@@ -72,6 +73,27 @@ public final class PublicRouteToPrivilegedRole extends BaseDetector {
                 }
             }
         }
+    }
+
+    /**
+     * Whether a CONDITIONAL Internet edge to an ANY route is CONDITIONAL only because the resource policy allows some
+     * methods and not others: the caller picks the method, so the route is open for the ones allowed outright. An
+     * edge also capped by a disabled default endpoint is left alone.
+     */
+    private static boolean someMethodOpen(AccessEdge e, String subject, FindingContext ctx) {
+        if (e.status() != EdgeStatus.CONDITIONAL || e.attribute(AccessEdge.ALLOWED_METHODS) == null) {
+            return false;
+        }
+        RestApi api = subject.startsWith("rest:") ? ctx.restApi(subject.substring(5)) : null;
+        if (api == null || api.disableExecuteApiEndpoint()) {
+            return false;
+        }
+        for (dev.iamatlas.model.graph.EvaluatedRequest r : e.evidence().requests()) {
+            if (r.status() == EdgeStatus.ALLOWED) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The first three reasons, and how many more. */
@@ -112,8 +134,10 @@ public final class PublicRouteToPrivilegedRole extends BaseDetector {
 
     private void report(FindingContext ctx, String subject, ApiRoutes.Route route, Node role, List<AccessEdge> path) {
         String function = label(ctx, path.get(1).targetId());
+        String methods = path.get(0).status() == EdgeStatus.CONDITIONAL
+                ? " (with " + path.get(0).attribute(AccessEdge.ALLOWED_METHODS) + ")" : "";
         String message = "Anyone on the Internet can call " + route.displayName() + " in stage " + route.stage()
-                + " without authorization, and it runs " + function + " as " + role.label()
+                + methods + " without authorization, and it runs " + function + " as " + role.label()
                 + ", which is admin-equivalent (" + shortReasons(role.attribute(Node.ADMIN_REASONS)) + ").";
         List<String> commands = new ArrayList<>();
         String id = route.apiId();

@@ -13,8 +13,10 @@ import java.util.Set;
 /**
  * {@code LAMBDA_PERMISSION_SOURCE_TOO_BROAD}: a permission for {@code apigateway.amazonaws.com} whose
  * {@code aws:SourceArn} pattern admits sources that do not integrate with the target. Severity grows with what it
- * admits: any API id or account (HIGH: APIs of other accounts can invoke), other stages of the API (MEDIUM), other
- * methods or routes (LOW). Which routes a statement admits is asked of the policy evaluator, one route ARN at a time.
+ * admits: any API id, or an API id in any account when the statement would take a call from another account (HIGH:
+ * APIs of other accounts can invoke; an {@code aws:SourceAccount} condition on this account prevents that), other
+ * stages of the API (MEDIUM), other methods or routes (LOW). Which routes a statement admits is asked of the policy
+ * evaluator, one route ARN at a time.
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway.html#apigateway-permissions">Lambda: Granting API Gateway access</a>
  */
@@ -59,17 +61,25 @@ public final class SourceArnTooBroad extends BaseFunctionDetector {
             if (p == null) {
                 continue;
             }
-            if (p.anyApi()) {
+            boolean anyAccount = LambdaPolicies.ExecuteApiPattern.wild(p.account());
+            if (LambdaPolicies.ExecuteApiPattern.wild(p.apiId())) {
                 worst = Severity.HIGH;
-                admitted.add(pattern + " admits every API id" + (LambdaPolicies.ExecuteApiPattern.wild(p.account())
-                        ? " of every account" : " of account " + p.account()));
+                admitted.add(pattern + " admits every API id" + (anyAccount ? " of every account" : " of account "
+                        + p.account()));
                 continue;
             }
-            if (!p.account().equals(ctx.account()) || !apiExists(p.apiId(), ctx)) {
+            // A fixed API id under a wildcard account admits another account's API only if the statement lets such a
+            // call through (an aws:SourceAccount condition, for one, does not): ask with another account as source.
+            if (anyAccount && admits(admission, t.arn(), otherAccountSource(pattern), OTHER_ACCOUNT)) {
+                worst = Severity.HIGH;
+                admitted.add(pattern + " admits API id " + p.apiId() + " of every account");
+                continue;
+            }
+            if ((!anyAccount && !p.account().equals(ctx.account())) || !apiExists(p.apiId(), ctx)) {
                 continue;
             }
             apis.add(p.apiId());
-            for (String candidate : sourceArns(p.apiId(), ctx)) {
+            for (String candidate : sourceArns(p.apiId(), region(t.arn()), ctx)) {
                 if (integrating.contains(candidate) || !memo.computeIfAbsent(conditions + "|" + candidate,
                         k -> admits(admission, t.arn(), candidate, ctx.account()))) {
                     continue;
@@ -109,6 +119,16 @@ public final class SourceArnTooBroad extends BaseFunctionDetector {
                 new Fix(integrating.isEmpty() ? "Remove the statement: no route integrates with " + t.name()
                         : "Narrow the permission to the routes that integrate with " + t.name(), commands, null,
                         RuleCatalogue.require(ruleId()).documentation())));
+    }
+
+    /** An account that is not the analysed one, as the source account of a call from another account's API. */
+    static final String OTHER_ACCOUNT = "000000000000";
+
+    /** A source ARN the pattern matches, in {@link #OTHER_ACCOUNT}: wildcards made concrete. */
+    private static String otherAccountSource(String pattern) {
+        String[] p = pattern.split(":", 6);
+        p[4] = OTHER_ACCOUNT;
+        return String.join(":", p).replace('*', 'x').replace('?', 'x');
     }
 
     /** A source ARN without its stage: two sources that differ only in their stage have the same. */

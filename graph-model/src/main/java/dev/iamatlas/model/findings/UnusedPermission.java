@@ -47,7 +47,7 @@ public final class UnusedPermission extends BaseFunctionDetector {
                         continue;
                     }
                     boolean matched = false;
-                    for (String candidate : sourceArns(p.apiId(), ctx)) {
+                    for (String candidate : sourceArns(p.apiId(), region(t.arn()), ctx)) {
                         if (admits(admission, t.arn(), candidate, ctx.account())) {
                             matched = true;
                             break;

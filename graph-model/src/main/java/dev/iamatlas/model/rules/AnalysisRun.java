@@ -168,8 +168,10 @@ public final class AnalysisRun {
 
     /**
      * Every execute-api ARN API Gateway can send as {@code aws:SourceArn} for an API id (REST or v2): each route in
-     * each stage, one per HTTP method for ANY routes, and each authorizer. Computed once per run; empty when there
-     * is no such API. The caller records the API read.
+     * each stage ({@code ANY} as configured for REST, one per HTTP method for HTTP API ANY routes, see
+     * {@link ApiRoutes.Route#lambdaSourceArns()}), and each authorizer; in the API's region (a function in another
+     * region sees them through {@link ApiRoutes#inRegion}). Computed once per run; empty when there is no such API.
+     * The caller records the API read.
      */
     public java.util.Set<String> sourceArns(String apiId) {
         java.util.Set<String> cached = sources.get(apiId);
@@ -179,7 +181,7 @@ public final class AnalysisRun {
         java.util.Set<String> out = new java.util.LinkedHashSet<>();
         for (String subject : List.of("rest:" + apiId, "v2:" + apiId)) {
             for (ApiRoutes.Route r : routes(subject)) {
-                out.addAll(r.arnsByMethod().values());
+                out.addAll(r.lambdaSourceArns().values());
             }
         }
         var rest = index.restApi(apiId);

@@ -29,8 +29,13 @@ import java.util.Map;
  *   <li>WebSocket: {@code .../API_ID/STAGE/ROUTE_KEY} ({@code $connect}, {@code sendMessage});</li>
  *   <li>authorizers: {@code .../API_ID/authorizers/AUTHORIZER_ID}.</li>
  * </ul>
- * An {@code ANY} method or route is called with a concrete HTTP method, which is what API Gateway puts in the ARN;
- * {@link Route#arnsByMethod()} lists one ARN per method that {@code ANY} stands for.
+ * An {@code ANY} method or route is called with a concrete HTTP method, which is what the {@code execute-api:Invoke}
+ * resource carries: {@link Route#arnsByMethod()} lists one ARN per method that {@code ANY} stands for. The
+ * {@code aws:SourceArn} API Gateway sends to Lambda for a REST {@code ANY} method keeps {@code ANY}, as configured
+ * (the Lambda guide lists {@code mnh1xmpli7/prod/ANY/user}, "ANY method on the user resource"; execution logs show
+ * {@code X-Amz-Source-Arn=.../Test/ANY/{resource+}} for a GET): {@link Route#lambdaSourceArns()}. For HTTP API
+ * {@code ANY} routes AWS documents no format, so one ARN per method is kept there. When the function is in another
+ * region than the API, the source ARN carries the function's region ({@link #inRegion}).
  *
  * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/arn-format-reference.html">API Gateway ARN reference</a>
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway.html#apigateway-permissions">Lambda: resource-based policy for API Gateway</a>
@@ -70,6 +75,22 @@ public final class ApiRoutes {
             boolean apiKeyRequired, String endpointType, Integration integration, Map<String, String> stageVariables,
             Map<String, String> arnsByMethod) {
 
+        /**
+         * The {@code aws:SourceArn} values API Gateway sends when it invokes Lambda for this route, by method: the
+         * route's own ARN for REST ({@code ANY} included, as configured), one per method of an HTTP API {@code ANY}
+         * route (no AWS documentation says otherwise). In the API's region; see {@link ApiRoutes#inRegion}.
+         *
+         * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway.html#apigateway-permissions">Lambda: resource-based policy for API Gateway</a>
+         */
+        public Map<String, String> lambdaSourceArns() {
+            return v2 ? arnsByMethod : Map.of(method, arn);
+        }
+
+        /** Whether the path has {@code {id}} or {@code {proxy+}} templates: requests carry other paths. */
+        public boolean templated() {
+            return path != null && path.indexOf('{') >= 0;
+        }
+
         /** {@code GET /orders}, {@code $default}, {@code $connect}. */
         public String displayName() {
             if (!v2) {
@@ -86,6 +107,28 @@ public final class ApiRoutes {
         public boolean lambda() {
             return uri != null && !uri.isEmpty();
         }
+    }
+
+    /**
+     * The execute-api ARN with its region replaced: "If your function and API are in different regions, the region
+     * identifier in the source ARN must match the region of the function, not the region of the API" (Lambda guide,
+     * services-apigateway, Permissions). Null region or a non-ARN leaves it as is.
+     *
+     * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway.html#apigateway-permissions">Lambda: resource-based policy for API Gateway</a>
+     */
+    public static String inRegion(String executeApiArn, String region) {
+        String[] p = executeApiArn.split(":", 6);
+        if (region == null || region.isEmpty() || p.length != 6 || p[3].equals(region)) {
+            return executeApiArn;
+        }
+        return p[0] + ":" + p[1] + ":" + p[2] + ":" + region + ":" + p[4] + ":" + p[5];
+    }
+
+    /** {@link #inRegion} for every value, keys kept in order. */
+    public static Map<String, String> inRegion(Map<String, String> executeApiArns, String region) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        executeApiArns.forEach((k, v) -> out.put(k, inRegion(v, region)));
+        return out;
     }
 
     /** The endpoint type of a REST API: PRIVATE when private, else EDGE or REGIONAL as configured (EDGE by default). */

@@ -1,5 +1,6 @@
 package dev.iamatlas.model.rules;
 
+import dev.iamatlas.model.evaluation.Outcome;
 import dev.iamatlas.model.evaluation.PolicyType;
 import dev.iamatlas.model.graph.AccessEdge;
 import dev.iamatlas.model.graph.EdgeStatus;
@@ -163,8 +164,8 @@ public final class CallersReachRoutes implements AccessRule {
         }
 
         private void namedAndAnyPrincipals(ApiRoutes.Route route) {
-            List<Check> any = methodChecks(route, b -> Callers.anyPrincipal(ctx, b).absent(Callers.PRINCIPAL_ABSENT));
-            if (MethodStatus.of(route, any).status != EdgeStatus.DENIED) {
+            Asked any = methodChecks(route, b -> Callers.anyPrincipal(ctx, b).absent(Callers.PRINCIPAL_ABSENT));
+            if (any.status(route).status != EdgeStatus.DENIED) {
                 emitChecks(route, Nodes.anyPrincipal(), any, true,
                         () -> "any AWS principal whose own policies allow execute-api:Invoke calls " + route.displayName()
                                 + " in stage " + route.stage());
@@ -237,8 +238,8 @@ public final class CallersReachRoutes implements AccessRule {
                         ? b -> Callers.anyPrincipal(ctx, b).context("aws:SourceVpce", OTHER_ENDPOINT).absent(ContextKeys.SOURCE)
                         : b -> b.principal("anonymous").context("aws:SourceVpce", OTHER_ENDPOINT)
                                 .absent(Callers.ANONYMOUS_ABSENT);
-                List<Check> checks = methodChecks(route, who);
-                if (MethodStatus.of(route, checks).status != EdgeStatus.DENIED) {
+                Asked checks = methodChecks(route, who);
+                if (checks.status(route).status != EdgeStatus.DENIED) {
                     emitChecks(route, Nodes.vpcEndpoint(NodeIds.ANY_VPC_ENDPOINT), checks, gated,
                             () -> "callers through any other VPC endpoint (of any account) call " + route.displayName() + " in stage "
                                     + route.stage());
@@ -265,17 +266,102 @@ public final class CallersReachRoutes implements AccessRule {
             return out;
         }
 
-        private List<Check> methodChecks(ApiRoutes.Route route, UnaryOperator<Check.Builder> who) {
+        /**
+         * The resource policy asked about the caller, once per method ({@code execute-api:Invoke} carries the
+         * concrete method of an ANY route). A templated path ({@code /{proxy+}}, {@code /items/{id}}) is asked about
+         * too for request paths the policy's own resource patterns name: the Invoke resource is the request's
+         * actual path, so a policy for {@code /public/*} decides some requests to {@code /{proxy+}} and not others.
+         *
+         * @see <a href="https://repost.aws/knowledge-center/api-gateway-lambda-authorization-errors">API Gateway proxy resource with a Lambda authorizer returning 403: other paths "don't match the explicit API Gateway API Resource element"</a>
+         */
+        private Asked methodChecks(ApiRoutes.Route route, UnaryOperator<Check.Builder> who) {
             List<Check> checks = new ArrayList<>();
+            List<List<Check>> byMethod = new ArrayList<>();
             for (Map.Entry<String, String> m : route.arnsByMethod().entrySet()) {
                 String purpose = route.arnsByMethod().size() > 1
                         ? "the API's resource policy allows the caller (" + m.getKey() + ")"
                         : "the API's resource policy allows the caller";
-                Check.Builder b = who.apply(Check.request(purpose)).action("execute-api:Invoke").resource(m.getValue())
-                        .resourcePolicy(policy).uncertainties(gaps);
-                checks.add(b.evaluate());
+                List<Check> here = new ArrayList<>();
+                here.add(who.apply(Check.request(purpose)).action("execute-api:Invoke").resource(m.getValue())
+                        .resourcePolicy(policy).uncertainties(gaps).evaluate());
+                if (route.templated()) {
+                    for (String instance : RequestPaths.instances(m.getValue(), policy)) {
+                        String path = instance.substring(instance.indexOf('/' + m.getKey() + '/') + m.getKey().length() + 1);
+                        here.add(who.apply(Check.request(purpose + " for request path " + path))
+                                .action("execute-api:Invoke").resource(instance).resourcePolicy(policy)
+                                .uncertainties(gaps).evaluate());
+                    }
+                }
+                checks.addAll(here);
+                byMethod.add(here);
             }
-            return checks;
+            return new Asked(checks, byMethod);
+        }
+
+        /**
+         * The checks of one route: all of them (evidence), and per method the request on the route's ARN followed by
+         * those on request paths of a templated route.
+         */
+        private record Asked(List<Check> checks, List<List<Check>> byMethod) {
+            /** One status per method: the common one of its requests, CONDITIONAL when paths decide differently. */
+            MethodStatus status(ApiRoutes.Route route) {
+                List<EdgeStatus> statuses = new ArrayList<>();
+                for (List<Check> method : byMethod) {
+                    EdgeStatus first = null;
+                    for (Check c : method) {
+                        EdgeStatus each = effective(route, c);
+                        first = first == null || first == each ? each : EdgeStatus.CONDITIONAL;
+                    }
+                    statuses.add(first);
+                }
+                return MethodStatus.ofStatuses(route, statuses);
+            }
+
+            /** Whether some method's requests came out differently for different request paths. */
+            boolean pathDependent(ApiRoutes.Route route) {
+                for (List<Check> method : byMethod) {
+                    for (Check c : method) {
+                        if (effective(route, c) != effective(route, method.get(0))) {
+                            return true;
+                        }
+                    }
+                }
+                return false;
+            }
+
+            /** Whether a request was refused only because no statement allowed it (no explicit Deny). */
+            boolean silent(ApiRoutes.Route route) {
+                for (Check c : checks) {
+                    if (c.status() == EdgeStatus.DENIED && !explicitDeny(c)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+
+        /**
+         * A request's status for the route. With a Lambda authorizer (CUSTOM) API Gateway checks only explicit
+         * denies of the resource policy before the authorizer, then "Allow (authorizer) / Neither Allow nor Deny
+         * (resource policy) = Allow" (Table A): only an explicit Deny refuses; anything else leaves it to the
+         * authorizer (CONDITIONAL). Cognito user pools need an explicit Allow (Table B), as do the other types.
+         *
+         * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-authorization-flow.html">How API Gateway resource policies affect authorization workflow</a>
+         */
+        private static EdgeStatus effective(ApiRoutes.Route route, Check c) {
+            if (!lambdaAuthorizer(route)) {
+                return c.status();
+            }
+            return explicitDeny(c) ? EdgeStatus.DENIED : EdgeStatus.CONDITIONAL;
+        }
+
+        private static boolean lambdaAuthorizer(ApiRoutes.Route route) {
+            return !route.v2() && "CUSTOM".equals(route.authorizationType());
+        }
+
+        /** Refused by a Deny statement whatever the unknown keys turn out to be. */
+        private static boolean explicitDeny(Check c) {
+            return c.status() == EdgeStatus.DENIED && c.decision().mostPermissive() == Outcome.EXPLICIT_DENY;
         }
 
         private void emit(ApiRoutes.Route route, Node caller, UnaryOperator<Check.Builder> who, boolean gated,
@@ -290,8 +376,7 @@ public final class CallersReachRoutes implements AccessRule {
                     why = "the API has no resource policy";
                 }
                 if (route.authorizationType().equals("AWS_IAM")) {
-                    List<Check> checks = methodChecks(route, who);
-                    emitChecks(route, caller, checks, gated, lead);
+                    emitChecks(route, caller, methodChecks(route, who), gated, lead);
                     return;
                 }
                 status = gated ? EdgeStatus.CONDITIONAL : EdgeStatus.ALLOWED;
@@ -308,11 +393,20 @@ public final class CallersReachRoutes implements AccessRule {
             emitChecks(route, caller, methodChecks(route, who), gated, lead);
         }
 
-        private void emitChecks(ApiRoutes.Route route, Node caller, List<Check> checks, boolean gated,
+        private void emitChecks(ApiRoutes.Route route, Node caller, Asked asked, boolean gated,
                 java.util.function.Supplier<String> lead) {
-            MethodStatus ms = MethodStatus.of(route, checks);
+            MethodStatus ms = asked.status(route);
             List<String> notes = new ArrayList<>();
             EdgeStatus status = ms.status;
+            List<Check> checks = asked.checks();
+            if (asked.pathDependent(route)) {
+                notes.add("depends on the request path: the resource policy is checked against the path of each request"
+                        + " to " + route.path() + ", and it decides some paths differently from others");
+            }
+            if (lambdaAuthorizer(route) && asked.silent(route)) {
+                notes.add("the resource policy neither allows nor denies these callers: with a Lambda authorizer that is"
+                        + " enough, the authorizer's Allow decides (only an explicit Deny blocks them)");
+            }
             if (gated) {
                 status = Callers.atMostConditional(status);
                 if (route.authorizationType().equals("AWS_IAM")) {

@@ -58,7 +58,28 @@ final class LambdaInvocations {
     }
 
     /**
-     * One request per source ARN (one per HTTP method of an ANY route): may API Gateway invoke the target for it?
+     * The {@code aws:SourceArn} values API Gateway sends when it invokes {@code t} for a route, by method: ANY kept
+     * for REST ({@link ApiRoutes.Route#lambdaSourceArns()}), in the function's region.
+     */
+    static Map<String, String> sourceArns(ApiRoutes.Route route, LambdaTarget t) {
+        return ApiRoutes.inRegion(route.lambdaSourceArns(), region(t));
+    }
+
+    /**
+     * An execute-api ARN as the source ARN of an invocation of {@code t}: "If your function and API are in different
+     * regions, the region identifier in the source ARN must match the region of the function, not the region of the
+     * API" (Lambda guide, services-apigateway, Permissions).
+     */
+    static String sourceArn(String executeApiArn, LambdaTarget t) {
+        return ApiRoutes.inRegion(executeApiArn, region(t));
+    }
+
+    private static String region(LambdaTarget t) {
+        return t.arn() == null ? null : t.arn().region();
+    }
+
+    /**
+     * One request per source ARN (one per HTTP method of an HTTP API ANY route): may API Gateway invoke the target for it?
      */
     static List<Check> apiGatewayChecks(UnitContext ctx, LambdaTarget t, Map<String, String> sourceArns) {
         PolicySource policy = policy(ctx, t);

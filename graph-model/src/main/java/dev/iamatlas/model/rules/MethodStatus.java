@@ -16,18 +16,18 @@ final class MethodStatus {
     final List<String> denied = new ArrayList<>();
     private final boolean mixed;
 
-    private MethodStatus(List<String> methods, List<Check> checks) {
+    private MethodStatus(List<String> methods, List<EdgeStatus> statuses) {
         EdgeStatus first = null;
         boolean same = true;
-        for (int i = 0; i < checks.size(); i++) {
-            Check c = checks.get(i);
+        for (int i = 0; i < statuses.size(); i++) {
+            EdgeStatus c = statuses.get(i);
             if (first == null) {
-                first = c.status();
-            } else if (first != c.status()) {
+                first = c;
+            } else if (first != c) {
                 same = false;
             }
             String method = i < methods.size() ? methods.get(i) : "";
-            if (c.status() == EdgeStatus.DENIED) {
+            if (c == EdgeStatus.DENIED) {
                 denied.add(method);
             } else {
                 allowed.add(method);
@@ -37,9 +37,16 @@ final class MethodStatus {
         this.status = first == null ? EdgeStatus.ALLOWED : same ? first : EdgeStatus.CONDITIONAL;
     }
 
-    /** The status of a route's checks, one per entry of {@link ApiRoutes.Route#arnsByMethod()}, in order. */
-    static MethodStatus of(ApiRoutes.Route route, List<Check> checks) {
-        return new MethodStatus(new ArrayList<>(route.arnsByMethod().keySet()), checks);
+    /** The status of checks made one per method, in the order of {@code methods}. */
+    static MethodStatus of(java.util.Collection<String> methods, List<Check> checks) {
+        List<EdgeStatus> statuses = new ArrayList<>();
+        checks.forEach(c -> statuses.add(c.status()));
+        return new MethodStatus(new ArrayList<>(methods), statuses);
+    }
+
+    /** The status of a route from one status per entry of {@link ApiRoutes.Route#arnsByMethod()}, in order. */
+    static MethodStatus ofStatuses(ApiRoutes.Route route, List<EdgeStatus> statuses) {
+        return new MethodStatus(new ArrayList<>(route.arnsByMethod().keySet()), statuses);
     }
 
     /** Records the allowed and denied methods on the edge when they differ. */

@@ -15,12 +15,17 @@ import java.util.function.UnaryOperator;
  * principals, and {@code "*"} (any AWS principal: the Invoke API always needs signed requests, so "*" is not the
  * anonymous Internet) — each evaluated as that caller: a service with the source it acts for unknown (a
  * {@code aws:SourceArn} condition makes it CONDITIONAL; none makes it ALLOWED: the confused deputy), a principal of
- * this account exactly, a principal or account elsewhere with its own policies unknown (at most CONDITIONAL).
+ * this account exactly, a principal or account elsewhere with its own policies unknown (at most CONDITIONAL). These
+ * are direct Invoke calls: {@code lambda:InvokedViaFunctionUrl} is absent (function URL callers are
+ * {@link FunctionUrlCallers}'s).
  *
+ * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html">Control access to Lambda function URLs</a>
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/access-control-resource-based.html">Lambda resource-based policies</a>
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/permissions-function-cross-account.html">Granting function access to other accounts</a>
  */
 public final class ResourcePolicyInvokers extends BaseFunctionRule {
+    /** Set (true) only on invocations made through a function URL. */
+    static final String INVOKED_VIA_URL = "lambda:invokedviafunctionurl";
 
     @Override
     public String name() {
@@ -91,8 +96,12 @@ public final class ResourcePolicyInvokers extends BaseFunctionRule {
                 break;
             }
         }
+        // These callers use the Invoke API directly, not a function URL, so lambda:InvokedViaFunctionUrl is not true:
+        // the statement a public URL needs since October 2025 ("*" with that key true) admits none of them.
+        // https://docs.aws.amazon.com/lambda/latest/dg/urls-auth.html
         Check check = who.apply(Check.request("the resource policy lets the caller invoke"))
-                .action("lambda:InvokeFunction").resource(t.arn()).resourcePolicy(policy).uncertainties(gaps).evaluate();
+                .action("lambda:InvokeFunction").resource(t.arn()).absent(INVOKED_VIA_URL).resourcePolicy(policy)
+                .uncertainties(gaps).evaluate();
         ctx.reference(caller);
         ctx.reference(t.node());
         Node from = caller;

@@ -38,7 +38,9 @@ public final class RoutesInvokeViaCredentialsRole extends BaseApiRule {
             ctx.node(Nodes.route(route, ctx.partition(), ctx.account()));
             LambdaTarget target = LambdaTarget.resolve(i.uri(), route.stageVariables(), ctx);
             String what = "for " + route.displayName() + " in stage " + route.stage();
-            emit(ctx, route.arn(), i.credentials(), target, route.arnsByMethod(), route, what, null, route.stage());
+            // The trust policy sees the same aws:SourceArn as a Lambda permission would (ANY kept for REST); no AWS
+            // page says it moves to the function's region, so it stays in the API's.
+            emit(ctx, route.arn(), i.credentials(), target, route.lambdaSourceArns(), route, what, null, route.stage());
         }
         for (ApiRoutes.Authorizer a : api.authorizers()) {
             if (!a.lambda() || LambdaTarget.functionArnOf(a.uri()) == null || !LambdaInvocations.usesRole(a.credentials())) {
@@ -110,7 +112,7 @@ public final class RoutesInvokeViaCredentialsRole extends BaseApiRule {
             }
             uses = Edges.checked(EdgeType.USES_CREDENTIALS_ROLE, from, role.arn(), () -> usesLead, assume, List.of());
             if (route != null) {
-                MethodStatus ms = MethodStatus.of(route, assume);
+                MethodStatus ms = MethodStatus.of(sourceArns.keySet(), assume);
                 uses.status(ms.status);
                 ms.annotate(uses);
             }
