@@ -336,9 +336,7 @@ final class GraphInspections implements InspectionSource {
 
     private void role(Node node, NodeBuilder b) {
         IamRole role = roles.get(node.id());
-        if (node.flag(Node.ADMIN_EQUIVALENT)) {
-            b.summary = "Admin-equivalent: " + shorten(node.attribute(Node.ADMIN_REASONS), 400);
-        }
+        privilegeSummary(node, b);
         if (role == null) {
             return;
         }
@@ -354,11 +352,19 @@ final class GraphInspections implements InspectionSource {
                 role.permissionsBoundaryArn());
     }
 
-    private void user(Node node, NodeBuilder b) {
-        IamUser user = users.get(node.id());
+    /** The summary of a role or user that is admin-equivalent or manages permissions on every resource of a service. */
+    private static void privilegeSummary(Node node, NodeBuilder b) {
         if (node.flag(Node.ADMIN_EQUIVALENT)) {
             b.summary = "Admin-equivalent: " + shorten(node.attribute(Node.ADMIN_REASONS), 400);
+        } else if (node.flag(Node.PERMISSIONS_MANAGEMENT)) {
+            b.summary = "Manages permissions on every resource of a service: "
+                    + shorten(node.attribute(Node.PERMISSIONS_MANAGEMENT_REASONS), 400);
         }
+    }
+
+    private void user(Node node, NodeBuilder b) {
+        IamUser user = users.get(node.id());
+        privilegeSummary(node, b);
         if (user == null) {
             return;
         }
@@ -765,6 +771,7 @@ final class GraphInspections implements InspectionSource {
             case AccessEdge.ACTIONS -> "Actions";
             case AccessEdge.ACCESS_LEVEL -> "Access level";
             case AccessEdge.ADMIN_EQUIVALENT -> "Admin-equivalent";
+            case AccessEdge.PERMISSIONS_MANAGEMENT -> "Permissions management on every resource";
             case AccessEdge.WEIGHT -> "Traffic weight";
             case AccessEdge.STATEMENT_IDS -> "Statements";
             case AccessEdge.ALLOWED_METHODS -> "Methods allowed";

@@ -41,6 +41,7 @@ final class NodeText {
             return reason == null ? "not in this snapshot" : reason;
         }
         boolean admin = node.flag(Node.ADMIN_EQUIVALENT);
+        boolean manages = node.flag(Node.PERMISSIONS_MANAGEMENT);
         return switch (node.kind()) {
             case INTERNET -> "anyone, unauthenticated";
             case ANY_AWS_PRINCIPAL -> "any account, if its policies allow";
@@ -49,7 +50,7 @@ final class NodeText {
             case FEDERATED_PRINCIPAL -> "federated identity";
             case AUTHORIZED_CALLER -> orEmpty(node.attribute(Node.AUTHORIZER_TYPE)) + " authorizer";
             case VPC_ENDPOINT -> "VPC endpoint";
-            case IAM_USER -> admin ? "IAM user · admin-equivalent" : "IAM user";
+            case IAM_USER -> admin ? "IAM user · admin-equivalent" : manages ? "IAM user · manages permissions" : "IAM user";
             case IAM_GROUP -> "IAM group";
             case API_ROUTE -> join(apiName, node.attribute(Node.STAGE));
             case API_AUTHORIZER -> join(node.attribute(Node.AUTHORIZER_TYPE) + " authorizer", apiName);
@@ -57,7 +58,8 @@ final class NodeText {
             case LAMBDA_ALIAS -> "alias";
             case LAMBDA_VERSION -> "version";
             case FUNCTION_URL -> "function URL · auth " + orEmpty(node.attribute(Node.URL_AUTH_TYPE));
-            case IAM_ROLE -> admin ? "role · admin-equivalent" : node.flag(Node.SERVICE_LINKED) ? "service-linked role"
+            case IAM_ROLE -> admin ? "role · admin-equivalent" : manages ? "role · manages permissions"
+                    : node.flag(Node.SERVICE_LINKED) ? "service-linked role"
                     : "role";
             case CAPABILITY -> null;
             case REST_API -> "REST API · " + orEmpty(node.attribute(Node.ENDPOINT_TYPE)) + " · " + node.region();

@@ -62,7 +62,7 @@ public final class PublicRouteToPrivilegedRole extends BaseDetector {
                 for (List<AccessEdge> tail : rolesBehind(invoke.targetId(), ctx)) {
                     AccessEdge runsAs = tail.get(tail.size() - 1);
                     Node role = ctx.node(runsAs.targetId()).orElse(null);
-                    if (role == null || !role.flag(Node.ADMIN_EQUIVALENT)) {
+                    if (role == null || !role.flag(Node.ADMIN_EQUIVALENT) && !role.flag(Node.PERMISSIONS_MANAGEMENT)) {
                         continue;
                     }
                     List<AccessEdge> path = new ArrayList<>();
@@ -136,9 +136,14 @@ public final class PublicRouteToPrivilegedRole extends BaseDetector {
         String function = label(ctx, path.get(1).targetId());
         String methods = path.get(0).status() == EdgeStatus.CONDITIONAL
                 ? " (with " + path.get(0).attribute(AccessEdge.ALLOWED_METHODS) + ")" : "";
+        // Admin-equivalent (account takeover) is CRITICAL; permissions management on every resource of a service
+        // (make any bucket public, let anyone invoke any function) is HIGH.
+        boolean admin = role.flag(Node.ADMIN_EQUIVALENT);
         String message = "Anyone on the Internet can call " + route.displayName() + " in stage " + route.stage()
                 + methods + " without authorization, and it runs " + function + " as " + role.label()
-                + ", which is admin-equivalent (" + shortReasons(role.attribute(Node.ADMIN_REASONS)) + ").";
+                + (admin ? ", which is admin-equivalent (" + shortReasons(role.attribute(Node.ADMIN_REASONS)) + ")."
+                        : ", which may change permissions on every resource of a service ("
+                                + shortReasons(role.attribute(Node.PERMISSIONS_MANAGEMENT_REASONS)) + ").");
         List<String> commands = new ArrayList<>();
         String id = route.apiId();
         if (subject.startsWith("rest:")) {
@@ -163,7 +168,7 @@ public final class PublicRouteToPrivilegedRole extends BaseDetector {
                 }
             }
         }
-        ctx.report(finding(route.arn() + " " + role.id(), Severity.CRITICAL, message, route.arn(), role.id(), path,
+        ctx.report(finding(route.arn() + " " + role.id(), admin ? Severity.CRITICAL : Severity.HIGH, message, route.arn(), role.id(), path,
                 List.of(path.get(path.size() - 1).explanation()),
                 new Fix("Require authorization on the route (AWS_IAM or an authorizer), and give " + function
                         + " a least-privilege execution role instead of " + role.label(), commands, null,

@@ -79,8 +79,10 @@ public final class RuleCatalogue {
                 Severity.CRITICAL,
                 "A route with authorization NONE that the Internet can reach (not a private API, not restricted by "
                         + "the API's resource policy) invokes a function whose execution role has admin-equivalent or "
-                        + "permissions-management access.",
-                "A bug in the function (or anyone who can reach it) can take over the account.",
+                        + "permissions-management access (CRITICAL for admin-equivalent, HIGH for permissions "
+                        + "management on every resource of a service, such as s3:PutBucketPolicy on *).",
+                "A bug in the function (or anyone who can reach it) can take over the account, or open any of a "
+                        + "service's resources to the world.",
                 "Require authorization on the route (AWS_IAM, an authorizer) and give the function a least-privilege "
                         + "execution role.",
                 "https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-to-api.html"));
