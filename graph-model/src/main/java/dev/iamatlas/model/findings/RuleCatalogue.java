@@ -89,8 +89,9 @@ public final class RuleCatalogue {
         add(new RuleInfo(ROLE_TRUST_TOO_BROAD, "The role trusts too many principals", Severity.HIGH,
                 "A role's trust policy lets \"*\", or a whole other account, assume it with no sts:ExternalId or "
                         + "equivalent condition (aws:PrincipalOrgID, aws:PrincipalArn, aws:SourceArn, "
-                        + "aws:SourceAccount); or lets a web identity provider's tokens assume it with no condition on "
-                        + "the token's audience or subject.",
+                        + "aws:SourceAccount) that a caller must meet (the policy evaluator decides, so an IfExists "
+                        + "or \"*\" external id does not count); or lets a web identity provider's tokens assume it "
+                        + "whatever their subject.",
                 "Any principal of that account (or of any account) whose own policy allows sts:AssumeRole can become "
                         + "the role; with a third-party account this is the confused deputy problem.",
                 "Name the exact principal, and add an sts:ExternalId (third parties) or aws:PrincipalOrgID condition.",
