@@ -6,7 +6,6 @@ import dev.iamatlas.model.graph.EdgeType;
 import dev.iamatlas.model.graph.EvaluatedRequest;
 import dev.iamatlas.model.graph.InvolvedPolicy;
 import dev.iamatlas.model.graph.Node;
-import dev.iamatlas.model.rules.SnapshotIndex;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,21 +18,11 @@ import java.util.List;
  *
  * @see <a href="https://docs.aws.amazon.com/lambda/latest/dg/services-apigateway.html#apigateway-permissions">Lambda: Granting API Gateway access</a>
  */
-public final class ApiGatewayPermissionMissing extends BaseDetector {
+public final class ApiGatewayPermissionMissing extends BaseApiDetector {
 
     @Override
     public String ruleId() {
         return RuleCatalogue.APIGW_LAMBDA_PERMISSION_MISSING;
-    }
-
-    @Override
-    public java.util.Set<dev.iamatlas.model.rules.EntityKey.Kind> subjectKinds() {
-        return dev.iamatlas.model.rules.EntityKey.API_LISTS;
-    }
-
-    @Override
-    public List<String> subjects(SnapshotIndex index) {
-        return apis(index);
     }
 
     @Override

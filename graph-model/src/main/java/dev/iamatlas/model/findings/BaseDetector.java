@@ -97,8 +97,8 @@ abstract class BaseDetector implements FindingDetector {
 
     /** The region of a Lambda ARN (function, alias or version), or null. */
     static String region(String lambdaArn) {
-        String[] p = lambdaArn.split(":", 6);
-        return p.length == 6 ? p[3] : null;
+        dev.iamatlas.model.rules.LambdaArns.FunctionArn arn = dev.iamatlas.model.rules.LambdaArns.parse(lambdaArn);
+        return arn == null ? null : arn.region();
     }
 
     /** Whether the API exists (REST or v2); recorded. */

@@ -8,7 +8,6 @@ import dev.iamatlas.model.graph.AccessEdge;
 import dev.iamatlas.model.graph.EdgeStatus;
 import dev.iamatlas.model.graph.EdgeType;
 import dev.iamatlas.model.graph.Node;
-import dev.iamatlas.model.rules.SnapshotIndex;
 import dev.iamatlas.model.snapshot.IamRole;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,22 +19,12 @@ import java.util.List;
  *
  * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/integrating-api-with-aws-services-lambda.html">API Gateway: Lambda integration with an IAM role</a>
  */
-public final class CredentialsRoleBroken extends BaseDetector {
+public final class CredentialsRoleBroken extends BaseApiDetector {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
     public String ruleId() {
         return RuleCatalogue.APIGW_CREDENTIALS_ROLE_BROKEN;
-    }
-
-    @Override
-    public java.util.Set<dev.iamatlas.model.rules.EntityKey.Kind> subjectKinds() {
-        return dev.iamatlas.model.rules.EntityKey.API_LISTS;
-    }
-
-    @Override
-    public List<String> subjects(SnapshotIndex index) {
-        return apis(index);
     }
 
     @Override

@@ -7,7 +7,6 @@ import dev.iamatlas.model.graph.Node;
 import dev.iamatlas.model.graph.NodeIds;
 import dev.iamatlas.model.graph.NodeKind;
 import dev.iamatlas.model.rules.ApiRoutes;
-import dev.iamatlas.model.rules.SnapshotIndex;
 import dev.iamatlas.model.snapshot.ApiV2;
 import dev.iamatlas.model.snapshot.RestApi;
 import dev.iamatlas.model.snapshot.RestResource;
@@ -24,21 +23,11 @@ import java.util.List;
  * @see <a href="https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-control-access-to-api.html">Control and manage access to REST APIs</a>
  * @see <a href="https://docs.aws.amazon.com/IAM/latest/UserGuide/best-practices.html#grant-least-privilege">Grant least privilege</a>
  */
-public final class PublicRouteToPrivilegedRole extends BaseDetector {
+public final class PublicRouteToPrivilegedRole extends BaseApiDetector {
 
     @Override
     public String ruleId() {
         return RuleCatalogue.PUBLIC_ROUTE_TO_PRIVILEGED_ROLE;
-    }
-
-    @Override
-    public java.util.Set<dev.iamatlas.model.rules.EntityKey.Kind> subjectKinds() {
-        return dev.iamatlas.model.rules.EntityKey.API_LISTS;
-    }
-
-    @Override
-    public List<String> subjects(SnapshotIndex index) {
-        return apis(index);
     }
 
     @Override

@@ -457,7 +457,7 @@ public final class AccessEngine {
         finish(writer, touched, added, changedNodes);
     }
 
-    private static Result await(java.util.concurrent.CompletableFuture<Result> result) {
+    private static <T> T await(java.util.concurrent.Future<T> result) {
         try {
             return result.get();
         } catch (InterruptedException e) {
@@ -477,18 +477,7 @@ public final class AccessEngine {
 
     /** Runs {@code work} (a parallel stream) on the engine's workers and waits for it. */
     private <T> T inPool(java.util.concurrent.Callable<T> work) {
-        try {
-            return pool.submit(work).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("analysis interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            throw new IllegalStateException(cause);
-        }
+        return await(pool.submit(work));
     }
 
     private Result run(Task task, Map<String, UnitContext.Part> current) {

@@ -14,7 +14,6 @@ import dev.iamatlas.model.snapshot.PolicyText;
 import dev.iamatlas.model.snapshot.ScanGap;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -380,13 +379,7 @@ public final class AnalysisRun {
         Builder b = new Builder(role.arn(), false);
         b.reads.add(EntityKey.role(role.arn()));
         b.gaps(EntityKey.role(role.arn()));
-        b.policies.addAll(services.inlineSources(role.arn(), role, () -> {
-            List<PolicySource> out = new ArrayList<>();
-            for (InlinePolicy p : role.inlinePolicies()) {
-                out.add(source("role/" + role.name() + " inline " + p.name(), PolicyType.IDENTITY, role.arn(), p.document()));
-            }
-            return out;
-        }));
+        b.policies.addAll(inlineSources("role/" + role.name(), role.arn(), role, role.inlinePolicies()));
         for (String arn : role.attachedPolicyArns()) {
             b.managed(arn, role.arn());
         }
@@ -399,13 +392,7 @@ public final class AnalysisRun {
         Builder b = new Builder(user.arn(), true);
         b.reads.add(EntityKey.user(user.arn()));
         b.gaps(EntityKey.user(user.arn()));
-        b.policies.addAll(services.inlineSources(user.arn(), user, () -> {
-            List<PolicySource> out = new ArrayList<>();
-            for (InlinePolicy p : user.inlinePolicies()) {
-                out.add(source("user/" + user.name() + " inline " + p.name(), PolicyType.IDENTITY, user.arn(), p.document()));
-            }
-            return out;
-        }));
+        b.policies.addAll(inlineSources("user/" + user.name(), user.arn(), user, user.inlinePolicies()));
         for (String arn : user.attachedPolicyArns()) {
             b.managed(arn, user.arn());
         }
@@ -417,14 +404,7 @@ public final class AnalysisRun {
                 b.uncertainties.add("group " + groupName + " is not in the snapshot, so its policies are unknown");
                 continue;
             }
-            b.policies.addAll(services.inlineSources(group.arn(), group, () -> {
-                List<PolicySource> out = new ArrayList<>();
-                for (InlinePolicy p : group.inlinePolicies()) {
-                    out.add(source("group/" + group.name() + " inline " + p.name(), PolicyType.IDENTITY, group.arn(),
-                            p.document()));
-                }
-                return out;
-            }));
+            b.policies.addAll(inlineSources("group/" + group.name(), group.arn(), group, group.inlinePolicies()));
             for (String arn : group.attachedPolicyArns()) {
                 b.managed(arn, group.arn());
             }
@@ -432,6 +412,20 @@ public final class AnalysisRun {
         b.boundary(user.permissionsBoundaryArn());
         user.tags().forEach((k, v) -> b.context.put("aws:PrincipalTag/" + k, List.of(v)));
         return b.finish();
+    }
+
+    /**
+     * The inline policies of a role, user or group ({@code owner}, labelled {@code who}) as identity-policy sources,
+     * made once per entity object (see {@link AnalysisServices#inlineSources}).
+     */
+    private List<PolicySource> inlineSources(String who, String arn, Object owner, List<InlinePolicy> policies) {
+        return services.inlineSources(arn, owner, () -> {
+            List<PolicySource> out = new ArrayList<>();
+            for (InlinePolicy p : policies) {
+                out.add(source(who + " inline " + p.name(), PolicyType.IDENTITY, arn, p.document()));
+            }
+            return out;
+        });
     }
 
     /** A managed policy's default version, as identity policy or as permissions boundary. */

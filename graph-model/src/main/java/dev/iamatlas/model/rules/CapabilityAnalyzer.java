@@ -704,6 +704,12 @@ public final class CapabilityAnalyzer {
         return false;
     }
 
+    /** Whether {@code set} has a bit in the range {@code [range[0], range[1])} (a service's catalogue positions). */
+    private static boolean anyIn(BitSet set, int[] range) {
+        int first = set.nextSetBit(range[0]);
+        return first >= 0 && first < range[1];
+    }
+
     /** How many bits of {@code set} are in [from, to). */
     private static int count(BitSet set, int from, int to) {
         int c = 0;
@@ -750,8 +756,7 @@ public final class CapabilityAnalyzer {
             String service = all.get(i).service();
             int[] range = serviceRange.get(service);
             present.add(service);
-            int g = granted.nextSetBit(range[0]);
-            if (g >= 0 && g < range[1]) {
+            if (anyIn(granted, range)) {
                 servicesGranted++;
             }
             i = range[1] >= all.size() ? -1 : any.nextSetBit(range[1]);
@@ -760,9 +765,7 @@ public final class CapabilityAnalyzer {
         if (!present.isEmpty() && (everything || servicesGranted > MAX_SERVICES)) {
             List<String> services = new ArrayList<>();
             for (String service : present) {
-                int[] range = serviceRange.get(service);
-                int g = granted.nextSetBit(range[0]);
-                if (g >= 0 && g < range[1]) {
+                if (anyIn(granted, serviceRange.get(service))) {
                     services.add(service);
                 }
             }
@@ -774,9 +777,7 @@ public final class CapabilityAnalyzer {
             // under a boundary of a dozen services would otherwise draw hundreds of DENIED edges).
             List<String> refused = new ArrayList<>();
             for (String service : present) {
-                int[] range = serviceRange.get(service);
-                int g = granted.nextSetBit(range[0]);
-                if (g < 0 || g >= range[1]) {
+                if (!anyIn(granted, serviceRange.get(service))) {
                     refused.add(service);
                 }
             }
@@ -785,11 +786,9 @@ public final class CapabilityAnalyzer {
                 BitSet refusedActions = new BitSet();
                 for (String service : refused) {
                     int[] range = serviceRange.get(service);
-                    int from = denied.nextSetBit(range[0]);
-                    for (int i = from; i >= 0 && i < range[1]; i = denied.nextSetBit(i + 1)) {
-                        refusedActions.set(i);
-                    }
+                    refusedActions.set(range[0], range[1]);
                 }
+                refusedActions.and(denied);
                 BitSet none = new BitSet();
                 out.add(capability("*", resource, none, none, refusedActions, none, 0, all.size(), false, refused,
                         List.of(), List.of(), reps));
